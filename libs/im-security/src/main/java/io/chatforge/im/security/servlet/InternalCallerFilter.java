@@ -38,6 +38,7 @@ final class InternalCallerFilter extends OncePerRequestFilter {
         if (presented == null || !MessageDigest.isEqual(expected, presented.getBytes(StandardCharsets.UTF_8))) {
             response.setStatus(401);
             response.setContentType(ProblemResponses.CONTENT_TYPE);
+            response.setCharacterEncoding("UTF-8");
             response.getWriter()
                     .write(ProblemResponses.body(
                             401,

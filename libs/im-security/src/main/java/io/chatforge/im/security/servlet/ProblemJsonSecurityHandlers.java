@@ -36,6 +36,7 @@ final class ProblemJsonSecurityHandlers implements AuthenticationEntryPoint, Acc
             throws IOException {
         response.setStatus(status);
         response.setContentType(ProblemResponses.CONTENT_TYPE);
+        response.setCharacterEncoding("UTF-8");
         response.getWriter().write(ProblemResponses.body(status, title, code, detail, path));
     }
 }

@@ -1,0 +1,16 @@
+package io.chatforge.im.auth.account;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.domain.Limit;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface CredentialRepository extends JpaRepository<Credential, Long> {
+
+    /** Case-insensitive (the column collation is _ci), so "Alice" and "alice" are one account. */
+    Optional<Credential> findByUsername(String username);
+
+    List<Credential> findByStatusAndCreatedAtBeforeOrderByCreatedAt(
+            Credential.Status status, Instant before, Limit limit);
+}

@@ -1,0 +1,3 @@
+package io.chatforge.im.auth.account;
+
+record RegistrationResponse(long userId, String username) {}

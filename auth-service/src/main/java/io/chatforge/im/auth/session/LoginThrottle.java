@@ -1,0 +1,64 @@
+package io.chatforge.im.auth.session;
+
+import io.chatforge.im.service.web.ApiProblem;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
+import org.springframework.stereotype.Component;
+
+/**
+ * Counts failed logins per username in Redis. After {@code maxFailures} within the window,
+ * further attempts get 429 until the window ends, whether the password is right or not, and
+ * whether the username exists or not (so the answer reveals nothing).
+ */
+@Component
+class LoginThrottle {
+    private static final RedisScript<Long> COUNT_FAILURE = RedisScript.of(
+            "local n = redis.call('INCR', KEYS[1]) "
+                    + "if n == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end "
+                    + "return n",
+            Long.class);
+
+    private final StringRedisTemplate redis;
+    private final Settings settings;
+
+    LoginThrottle(StringRedisTemplate redis, Settings settings) {
+        this.redis = redis;
+        this.settings = settings;
+    }
+
+    void checkAllowed(String username) {
+        String key = key(username);
+        String failures = redis.opsForValue().get(key);
+        if (failures != null && Long.parseLong(failures) >= settings.maxFailures()) {
+            Long ttlMillis = redis.getExpire(key, java.util.concurrent.TimeUnit.MILLISECONDS);
+            Duration retryAfter = ttlMillis == null || ttlMillis < 0 ? settings.window() : Duration.ofMillis(ttlMillis);
+            throw ApiProblem.tooManyRequests(
+                    "too_many_login_attempts", "too many failed logins; try again later", retryAfter);
+        }
+    }
+
+    void recordFailure(String username) {
+        redis.execute(
+                COUNT_FAILURE,
+                List.of(key(username)),
+                Long.toString(settings.window().toMillis()));
+    }
+
+    void recordSuccess(String username) {
+        redis.delete(key(username));
+    }
+
+    private static String key(String username) {
+        return "im:auth:login-failures:" + username.toLowerCase(Locale.ROOT);
+    }
+
+    @ConfigurationProperties("im.auth.login-throttle")
+    record Settings(
+            @DefaultValue("5") int maxFailures,
+            @DefaultValue("15m") Duration window) {}
+}

@@ -1,0 +1,19 @@
+package io.chatforge.im.contracts.user;
+
+/** Limits of profile fields, shared by user-service (owner) and auth-service (registration). */
+public final class ProfileLimits {
+    public static final int NICKNAME_MAX = 64;
+    public static final int AVATAR_MAX = 512;
+
+    private ProfileLimits() {}
+
+    /** 1 to 64 characters once trimmed (an emoji counts as one), no control characters. */
+    public static boolean isValidNickname(String nickname) {
+        if (nickname == null) {
+            return false;
+        }
+        String trimmed = nickname.strip();
+        int length = trimmed.codePointCount(0, trimmed.length());
+        return length >= 1 && length <= NICKNAME_MAX && trimmed.codePoints().noneMatch(Character::isISOControl);
+    }
+}
