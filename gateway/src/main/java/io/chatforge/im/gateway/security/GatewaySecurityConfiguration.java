@@ -1,0 +1,58 @@
+package io.chatforge.im.gateway.security;
+
+import io.chatforge.im.security.AccessTokenValidators;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+
+/**
+ * The edge check: every {@code /api/**} request needs a valid, unrevoked access token except the
+ * few public auth endpoints. Services verify the token again themselves.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebFluxSecurity
+class GatewaySecurityConfiguration {
+
+    @Bean
+    ReactiveJwtDecoder jwtDecoder(GatewaySecurityProperties properties, ReactiveStringRedisTemplate redis) {
+        NimbusReactiveJwtDecoder verifier = NimbusReactiveJwtDecoder.withJwkSetUri(properties.jwkSetUri())
+                .jwsAlgorithm(SignatureAlgorithm.RS256)
+                .build();
+        verifier.setJwtValidator(AccessTokenValidators.of(properties.issuer(), properties.clockSkew()));
+        return new RevocationCheckingJwtDecoder(verifier, redis);
+    }
+
+    @Bean
+    SecurityWebFilterChain securityWebFilterChain(
+            ServerHttpSecurity http, GatewaySecurityProperties properties, ReactiveJwtDecoder jwtDecoder) {
+        var handlers = new ProblemJsonAuthHandlers();
+        return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .logout(ServerHttpSecurity.LogoutSpec::disable)
+                .cors(Customizer.withDefaults())
+                .authorizeExchange(auth -> auth.pathMatchers(HttpMethod.OPTIONS, "/**")
+                        .permitAll()
+                        .pathMatchers(properties.publicPaths().toArray(String[]::new))
+                        .permitAll()
+                        .pathMatchers("/internal/**")
+                        .denyAll()
+                        .pathMatchers("/api/**")
+                        .authenticated()
+                        .anyExchange()
+                        .permitAll())
+                .oauth2ResourceServer(oauth -> oauth.jwt(jwt -> jwt.jwtDecoder(jwtDecoder))
+                        .authenticationEntryPoint(handlers)
+                        .accessDeniedHandler(handlers))
+                .exceptionHandling(ex -> ex.authenticationEntryPoint(handlers).accessDeniedHandler(handlers))
+                .build();
+    }
+}
