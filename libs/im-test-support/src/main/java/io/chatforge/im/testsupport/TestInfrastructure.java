@@ -1,0 +1,121 @@
+package io.chatforge.im.testsupport;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.testcontainers.DockerClientFactory;
+
+/**
+ * The real MySQL-compatible server, Redis and Kafka broker that integration tests use.
+ *
+ * <p>Taken from the environment when set ({@code IM_DB_HOST}, {@code IM_DB_PORT}, {@code
+ * IM_DB_USER}, {@code IM_DB_PASSWORD}, {@code IM_REDIS_HOST}, {@code IM_REDIS_PORT}, {@code
+ * IM_KAFKA_BOOTSTRAP}: what {@code scripts/test.sh} exports after {@code scripts/infra.sh up}).
+ * Otherwise, when a Docker engine is available, Testcontainers starts MySQL 8, Redis 7 and Kafka.
+ * With neither, tests fail at once and say how to start the servers. Never an in-memory stand-in.
+ */
+public final class TestInfrastructure {
+    private static TestInfrastructure instance;
+
+    private final Endpoints endpoints;
+    private final List<String> createdDatabases = new ArrayList<>();
+
+    private TestInfrastructure(Endpoints endpoints) {
+        this.endpoints = endpoints;
+        Runtime.getRuntime().addShutdownHook(new Thread(this::dropCreatedDatabases, "drop-test-databases"));
+    }
+
+    public static synchronized TestInfrastructure get() {
+        if (instance == null) {
+            instance = new TestInfrastructure(resolve());
+        }
+        return instance;
+    }
+
+    public Endpoints endpoints() {
+        return endpoints;
+    }
+
+    /** A new empty database for one test run, dropped when the JVM exits. */
+    public synchronized String newDatabase(String purpose) {
+        String name = ("im_t_" + purpose + "_" + UUID.randomUUID().toString().substring(0, 8))
+                .toLowerCase(Locale.ROOT)
+                .replaceAll("[^a-z0-9_]", "_");
+        execute("CREATE DATABASE `" + name + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+        createdDatabases.add(name);
+        return name;
+    }
+
+    private void dropCreatedDatabases() {
+        for (String name : createdDatabases) {
+            try {
+                execute("DROP DATABASE IF EXISTS `" + name + "`");
+            } catch (RuntimeException ignored) {
+                // best effort at shutdown
+            }
+        }
+    }
+
+    private void execute(String sql) {
+        String url = "jdbc:mysql://" + endpoints.dbHost() + ":" + endpoints.dbPort()
+                + "/?sslMode=DISABLED&allowPublicKeyRetrieval=true";
+        try (Connection c = DriverManager.getConnection(url, endpoints.dbUser(), endpoints.dbPassword());
+                Statement s = c.createStatement()) {
+            s.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot run '" + sql + "' on " + url + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Endpoints resolve() {
+        String dbHost = System.getenv("IM_DB_HOST");
+        String redisHost = System.getenv("IM_REDIS_HOST");
+        String kafka = System.getenv("IM_KAFKA_BOOTSTRAP");
+        if (dbHost != null && redisHost != null && kafka != null) {
+            return new Endpoints(
+                    dbHost,
+                    Integer.parseInt(env("IM_DB_PORT", "3306")),
+                    env("IM_DB_USER", "im"),
+                    env("IM_DB_PASSWORD", "im"),
+                    redisHost,
+                    Integer.parseInt(env("IM_REDIS_PORT", "6379")),
+                    kafka);
+        }
+        if (dockerAvailable()) {
+            return Containers.start();
+        }
+        throw new IllegalStateException("""
+                Integration tests need a MySQL-compatible server, Redis and Kafka, and found neither \
+                IM_DB_HOST/IM_REDIS_HOST/IM_KAFKA_BOOTSTRAP in the environment nor a Docker engine for \
+                Testcontainers. Run the tests with scripts/test.sh (it starts them), or start them with \
+                scripts/infra.sh up and then: eval "$(scripts/infra.sh env)".""");
+    }
+
+    private static boolean dockerAvailable() {
+        try {
+            return DockerClientFactory.instance().isDockerAvailable();
+        } catch (RuntimeException | LinkageError e) {
+            return false;
+        }
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+
+    /** Where the servers are. */
+    public record Endpoints(
+            String dbHost,
+            int dbPort,
+            String dbUser,
+            String dbPassword,
+            String redisHost,
+            int redisPort,
+            String kafkaBootstrap) {}
+}

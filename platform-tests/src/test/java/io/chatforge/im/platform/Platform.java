@@ -1,0 +1,106 @@
+package io.chatforge.im.platform;
+
+import io.chatforge.im.testsupport.FreePorts;
+import io.chatforge.im.testsupport.ServiceProcess;
+import io.chatforge.im.testsupport.TestInfrastructure;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The platform under test: gateway, auth-service and user-service, each its own JVM from its
+ * exec jar, on free ports, against the real test servers, with fresh databases. Started once per
+ * test JVM and stopped when it exits. Tests reach it only through the gateway, like clients.
+ */
+final class Platform {
+    private static Platform instance;
+
+    final ServiceProcess gateway;
+    final ServiceProcess auth;
+    final ServiceProcess user;
+    final Path devKeyFile;
+
+    private Platform() {
+        var infra = TestInfrastructure.get();
+        var e = infra.endpoints();
+        Path root = Path.of(System.getProperty("im.platform.root", ".."));
+        String version = System.getProperty("im.platform.version", "0.1.0-SNAPSHOT");
+        Path work = root.resolve("platform-tests/target/platform");
+        Path logs = work.resolve("logs");
+        try {
+            Files.createDirectories(logs);
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+        devKeyFile = work.resolve("dev-jwt-key-" + UUID.randomUUID() + ".pem");
+
+        int gatewayPort = FreePorts.next();
+        int authPort = FreePorts.next();
+        int userPort = FreePorts.next();
+        Map<String, String> env = new HashMap<>();
+        env.put("SPRING_PROFILES_ACTIVE", "dev");
+        env.put("IM_DB_HOST", e.dbHost());
+        env.put("IM_DB_PORT", Integer.toString(e.dbPort()));
+        env.put("IM_DB_USER", e.dbUser());
+        env.put("IM_DB_PASSWORD", e.dbPassword());
+        env.put("IM_REDIS_HOST", e.redisHost());
+        env.put("IM_REDIS_PORT", Integer.toString(e.redisPort()));
+        env.put("IM_KAFKA_BOOTSTRAP", e.kafkaBootstrap());
+        env.put("IM_INTERNAL_TOKEN", "test-internal-" + UUID.randomUUID());
+        env.put("IM_AUTH_JWKS_URI", "http://127.0.0.1:" + authPort + "/api/auth/.well-known/jwks.json");
+        env.put("IM_AUTH_SERVICE_URL", "http://127.0.0.1:" + authPort);
+        env.put("IM_USER_SERVICE_URL", "http://127.0.0.1:" + userPort);
+        env.put("IM_GATEWAY_PORT", Integer.toString(gatewayPort));
+        env.put("IM_AUTH_PORT", Integer.toString(authPort));
+        env.put("IM_USER_PORT", Integer.toString(userPort));
+        env.put("IM_AUTH_DB", infra.newDatabase("auth"));
+        env.put("IM_USER_DB", infra.newDatabase("user"));
+        env.put("IM_AUTH_DEV_KEY_FILE", devKeyFile.toString());
+        env.put("IM_AUTH_PENDING_SWEEP_INTERVAL", "2s");
+        // every test client sends its own X-Forwarded-For, as if behind one proxy, so per-address
+        // budgets of one test do not leak into another
+        env.put("IM_GATEWAY_TRUSTED_PROXY_HOPS", "1");
+        env.put("IM_RATE_PER_USER", Integer.toString(Limits.PER_USER));
+        env.put("IM_RATE_LOGIN_PER_USERNAME", Integer.toString(Limits.LOGIN_PER_USERNAME));
+        env.put("IM_RATE_LOGIN_PER_IP", Integer.toString(Limits.LOGIN_PER_IP));
+
+        user = new ServiceProcess("user-service", jar(root, "user-service", version), userPort, env, logs);
+        auth = new ServiceProcess("auth-service", jar(root, "auth-service", version), authPort, env, logs);
+        gateway = new ServiceProcess("gateway", jar(root, "gateway", version), gatewayPort, env, logs);
+        List<ServiceProcess> all = List.of(user, auth, gateway);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> all.forEach(ServiceProcess::stop), "stop-platform"));
+        all.forEach(ServiceProcess::start);
+        all.forEach(s -> s.awaitReady(Duration.ofMinutes(2)));
+    }
+
+    static synchronized Platform get() {
+        if (instance == null) {
+            instance = new Platform();
+        }
+        return instance;
+    }
+
+    /** A client of the gateway that appears to come from its own address. */
+    ApiClient client() {
+        return new ApiClient(gateway.baseUrl(), ApiClient.randomAddress());
+    }
+
+    private static Path jar(Path root, String module, String version) {
+        return root.resolve(module).resolve("target").resolve(module + "-" + version + "-exec.jar");
+    }
+
+    /** The budgets this test platform runs with. */
+    static final class Limits {
+        static final int PER_USER = 60;
+        static final int LOGIN_PER_USERNAME = 8;
+        static final int LOGIN_PER_IP = 25;
+
+        private Limits() {}
+    }
+}

@@ -1,0 +1,59 @@
+package io.chatforge.im.platform;
+
+import static io.chatforge.im.platform.AccountBadInputIT.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * user-service goes away and comes back: clients get a clear 503, registrations are never left
+ * half done, and the platform recovers by itself.
+ */
+class ServiceOutageIT {
+    private final Platform platform = Platform.get();
+    private final ApiClient api = platform.client();
+
+    @Test
+    void whileUserServiceIsDown_clientsGet503_andRegistrationsCompleteAfterwards() {
+        var reader = Accounts.registerAndLogin(api, "reader");
+        String retried = Accounts.uniqueUsername("retried");
+        String abandoned = Accounts.uniqueUsername("abandoned");
+        var retriedBody = Map.of("username", retried, "password", Accounts.PASSWORD);
+
+        platform.user.stop();
+        try {
+            assertProblem(api.get("/api/users/me", reader.accessToken()), 503, "service_unavailable");
+            assertProblem(api.post("/api/auth/register", retriedBody, null), 503, "registration_incomplete");
+            assertProblem(
+                    api.post("/api/auth/register", Map.of("username", abandoned, "password", Accounts.PASSWORD), null),
+                    503,
+                    "registration_incomplete");
+            var pendingLogin = api.post("/api/auth/login", Accounts.loginBody(retried, Accounts.PASSWORD, "d"), null);
+            assertProblem(pendingLogin, 503, "registration_incomplete");
+        } finally {
+            platform.user.start();
+            platform.user.awaitReady(Duration.ofMinutes(2));
+        }
+
+        // the client that retries the same request gets its account
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> api.post("/api/auth/register", retriedBody, null).status() == 200);
+        var account = Accounts.login(api, retried, Accounts.PASSWORD, "phone");
+        assertThat(api.get("/api/users/me", account.accessToken()).text("username"))
+                .isEqualTo(retried);
+
+        // the abandoned registration is finished in the background: its profile appears
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(500))
+                .untilAsserted(() -> assertThat(api.get("/api/users?query=" + abandoned, reader.accessToken())
+                                .json()
+                                .get("items")
+                                .findValuesAsString("username"))
+                        .containsExactly(abandoned));
+        Accounts.login(api, abandoned, Accounts.PASSWORD, "tablet");
+    }
+}
