@@ -1,0 +1,101 @@
+#!/usr/bin/env bash
+# Starts the whole ChatForge IM platform on this machine with development defaults:
+# MariaDB/MySQL, Redis and Kafka (scripts/infra.sh), then every service as its own JVM, each on
+# its own port with its own configuration, as in production. Ctrl-C stops the services it started.
+#
+#   scripts/run.sh              build (incremental) and start
+#   scripts/run.sh --no-build   start the jars already built
+#
+# Every setting can be overridden with the environment variables listed in README.md.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+ROOT="$(pwd)"
+VERSION="0.1.0-SNAPSHOT"
+DATA_DIR="${IM_DATA_DIR:-$ROOT/.data}"
+LOG_DIR="$DATA_DIR/logs"
+
+# name:port, in start order
+SERVICES=(
+  "user-service:${IM_USER_PORT:-8082}"
+  "auth-service:${IM_AUTH_PORT:-8081}"
+  "gateway:${IM_GATEWAY_PORT:-8080}"
+)
+
+say() { printf '[run] %s\n' "$*"; }
+fail() { printf '[run] ERROR: %s\n' "$*" >&2; exit 1; }
+
+port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+check_ports_free() {
+  for entry in "${SERVICES[@]}"; do
+    local name="${entry%%:*}" port="${entry##*:}"
+    if port_in_use "$port"; then
+      local holder
+      holder=$(ss -ltnpH "sport = :$port" 2>/dev/null | sed -n 's/.*users:((\("[^"]*"\).*/\1/p' | head -1)
+      fail "port $port (for $name) is already in use${holder:+ by $holder}; stop it or set IM_${name//-/_}_PORT"
+    fi
+  done
+}
+
+build() {
+  say "building the services (mvn package, tests skipped) ..."
+  mvn -B -q -ntp -DskipTests -pl user-service,auth-service,gateway -am package \
+    > "$LOG_DIR/build.log" 2>&1 || { tail -40 "$LOG_DIR/build.log" >&2; fail "build failed (log: $LOG_DIR/build.log)"; }
+}
+
+PIDS=()
+stop_all() {
+  trap - INT TERM EXIT
+  if [ "${#PIDS[@]}" -gt 0 ]; then
+    say "stopping the services ..."
+    kill "${PIDS[@]}" 2>/dev/null || true
+    wait "${PIDS[@]}" 2>/dev/null || true
+    say "stopped (infrastructure keeps running; scripts/infra.sh down stops it)"
+  fi
+}
+
+start_service() {
+  local name="$1" port="$2"
+  local jar="$ROOT/$name/target/$name-$VERSION-exec.jar"
+  [ -f "$jar" ] || fail "$jar is missing: run without --no-build"
+  : > "$LOG_DIR/$name.log"
+  java ${IM_JAVA_OPTS:--XX:TieredStopAtLevel=1 -Xss512k -Xmx384m} -jar "$jar" >> "$LOG_DIR/$name.log" 2>&1 &
+  PIDS+=("$!")
+  say "starting $name on port $port (log: $LOG_DIR/$name.log)"
+}
+
+await_ready() {
+  local name="$1" port="$2" pid="$3" deadline=$((SECONDS + 120))
+  until curl -fsS "http://127.0.0.1:$port/actuator/health/readiness" 2>/dev/null | grep -q '"UP"'; do
+    if ! kill -0 "$pid" 2>/dev/null; then
+      tail -30 "$LOG_DIR/$name.log" >&2
+      fail "$name exited while starting (log: $LOG_DIR/$name.log)"
+    fi
+    [ "$SECONDS" -lt "$deadline" ] || { tail -30 "$LOG_DIR/$name.log" >&2; fail "$name not ready after 120 s"; }
+    sleep 0.5
+  done
+  say "$name ready on http://localhost:$port"
+}
+
+main() {
+  local started=$SECONDS
+  mkdir -p "$LOG_DIR"
+  check_ports_free
+  scripts/infra.sh up
+  eval "$(scripts/infra.sh env)"
+  [ "${1:-}" = "--no-build" ] || build
+
+  export SPRING_PROFILES_ACTIVE="${SPRING_PROFILES_ACTIVE:-dev}"
+  export IM_AUTH_DEV_KEY_FILE="${IM_AUTH_DEV_KEY_FILE:-$DATA_DIR/dev-jwt-key.pem}"
+  trap stop_all INT TERM EXIT
+  for entry in "${SERVICES[@]}"; do start_service "${entry%%:*}" "${entry##*:}"; done
+  local i=0
+  for entry in "${SERVICES[@]}"; do await_ready "${entry%%:*}" "${entry##*:}" "${PIDS[$i]}"; i=$((i + 1)); done
+
+  say "ChatForge IM is up in $((SECONDS - started)) s: http://localhost:${IM_GATEWAY_PORT:-8080} (REST under /api)"
+  say "try: curl -X POST localhost:${IM_GATEWAY_PORT:-8080}/api/auth/register -H 'content-type: application/json' -d '{\"username\":\"alice\",\"password\":\"correct-horse\"}'"
+  say "Ctrl-C stops the services"
+  wait "${PIDS[@]}"
+}
+
+main "$@"
