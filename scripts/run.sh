@@ -14,12 +14,16 @@ VERSION="0.1.0-SNAPSHOT"
 DATA_DIR="${IM_DATA_DIR:-$ROOT/.data}"
 LOG_DIR="$DATA_DIR/logs"
 
-# name:port, in start order
+# name:port:health port, in start order
 SERVICES=(
-  "user-service:${IM_USER_PORT:-8082}"
-  "auth-service:${IM_AUTH_PORT:-8081}"
-  "gateway:${IM_GATEWAY_PORT:-8080}"
+  "user-service:${IM_USER_PORT:-8082}:${IM_USER_PORT:-8082}"
+  "auth-service:${IM_AUTH_PORT:-8081}:${IM_AUTH_PORT:-8081}"
+  "friend-service:${IM_FRIEND_PORT:-8083}:${IM_FRIEND_PORT:-8083}"
+  "gateway:${IM_GATEWAY_PORT:-8080}:${IM_GATEWAY_MANAGEMENT_PORT:-8090}"
 )
+name_of() { echo "${1%%:*}"; }
+port_of() { local rest="${1#*:}"; echo "${rest%%:*}"; }
+health_port_of() { echo "${1##*:}"; }
 
 say() { printf '[run] %s\n' "$*"; }
 fail() { printf '[run] ERROR: %s\n' "$*" >&2; exit 1; }
@@ -28,18 +32,22 @@ port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
 check_ports_free() {
   for entry in "${SERVICES[@]}"; do
-    local name="${entry%%:*}" port="${entry##*:}"
+    local name port
+    name=$(name_of "$entry")
+    port=$(port_of "$entry")
     if port_in_use "$port"; then
       local holder
       holder=$(ss -ltnpH "sport = :$port" 2>/dev/null | sed -n 's/.*users:((\("[^"]*"\).*/\1/p' | head -1)
-      fail "port $port (for $name) is already in use${holder:+ by $holder}; stop it or set IM_${name//-/_}_PORT"
+      local var
+      var="IM_$(echo "${name%-service}" | tr '[:lower:]' '[:upper:]')_PORT"
+      fail "port $port (for $name) is already in use${holder:+ by $holder}; stop it or set $var"
     fi
   done
 }
 
 build() {
   say "building the services (mvn package, tests skipped) ..."
-  mvn -B -q -ntp -DskipTests -pl user-service,auth-service,gateway -am package \
+  mvn -B -q -ntp -DskipTests -pl user-service,auth-service,friend-service,gateway -am package \
     > "$LOG_DIR/build.log" 2>&1 || { tail -40 "$LOG_DIR/build.log" >&2; fail "build failed (log: $LOG_DIR/build.log)"; }
 }
 
@@ -65,8 +73,8 @@ start_service() {
 }
 
 await_ready() {
-  local name="$1" port="$2" pid="$3" deadline=$((SECONDS + 120))
-  until curl -fsS "http://127.0.0.1:$port/actuator/health/readiness" 2>/dev/null | grep -q '"UP"'; do
+  local name="$1" port="$2" health_port="$3" pid="$4" deadline=$((SECONDS + 120))
+  until curl -fsS "http://127.0.0.1:$health_port/actuator/health/readiness" 2>/dev/null | grep -q '"UP"'; do
     if ! kill -0 "$pid" 2>/dev/null; then
       tail -30 "$LOG_DIR/$name.log" >&2
       fail "$name exited while starting (log: $LOG_DIR/$name.log)"
@@ -86,11 +94,19 @@ main() {
   [ "${1:-}" = "--no-build" ] || build
 
   export SPRING_PROFILES_ACTIVE="${SPRING_PROFILES_ACTIVE:-dev}"
+  # services find each other on the ports chosen above
+  export IM_USER_SERVICE_URL="${IM_USER_SERVICE_URL:-http://localhost:${IM_USER_PORT:-8082}}"
+  export IM_AUTH_SERVICE_URL="${IM_AUTH_SERVICE_URL:-http://localhost:${IM_AUTH_PORT:-8081}}"
+  export IM_FRIEND_SERVICE_URL="${IM_FRIEND_SERVICE_URL:-http://localhost:${IM_FRIEND_PORT:-8083}}"
+  export IM_AUTH_JWKS_URI="${IM_AUTH_JWKS_URI:-$IM_AUTH_SERVICE_URL/api/auth/.well-known/jwks.json}"
   export IM_AUTH_DEV_KEY_FILE="${IM_AUTH_DEV_KEY_FILE:-$DATA_DIR/dev-jwt-key.pem}"
   trap stop_all INT TERM EXIT
-  for entry in "${SERVICES[@]}"; do start_service "${entry%%:*}" "${entry##*:}"; done
+  for entry in "${SERVICES[@]}"; do start_service "$(name_of "$entry")" "$(port_of "$entry")"; done
   local i=0
-  for entry in "${SERVICES[@]}"; do await_ready "${entry%%:*}" "${entry##*:}" "${PIDS[$i]}"; i=$((i + 1)); done
+  for entry in "${SERVICES[@]}"; do
+    await_ready "$(name_of "$entry")" "$(port_of "$entry")" "$(health_port_of "$entry")" "${PIDS[$i]}"
+    i=$((i + 1))
+  done
 
   say "ChatForge IM is up in $((SECONDS - started)) s: http://localhost:${IM_GATEWAY_PORT:-8080} (REST under /api)"
   say "try: curl -X POST localhost:${IM_GATEWAY_PORT:-8080}/api/auth/register -H 'content-type: application/json' -d '{\"username\":\"alice\",\"password\":\"correct-horse\"}'"

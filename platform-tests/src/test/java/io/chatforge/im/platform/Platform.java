@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * The platform under test: gateway, auth-service and user-service, each its own JVM from its
+ * The platform under test: gateway, auth-, user- and friend-service, each its own JVM from its
  * exec jar, on free ports, against the real test servers, with fresh databases. Started once per
  * test JVM and stopped when it exits. Tests reach it only through the gateway, like clients.
  */
@@ -24,6 +24,8 @@ final class Platform {
     final ServiceProcess gateway;
     final ServiceProcess auth;
     final ServiceProcess user;
+    final ServiceProcess friend;
+    final String internalToken = "test-internal-" + UUID.randomUUID();
     final Path devKeyFile;
 
     private Platform() {
@@ -41,8 +43,10 @@ final class Platform {
         devKeyFile = work.resolve("dev-jwt-key-" + UUID.randomUUID() + ".pem");
 
         int gatewayPort = FreePorts.next();
+        int gatewayManagementPort = FreePorts.next();
         int authPort = FreePorts.next();
         int userPort = FreePorts.next();
+        int friendPort = FreePorts.next();
         Map<String, String> env = new HashMap<>();
         env.put("SPRING_PROFILES_ACTIVE", "dev");
         env.put("IM_DB_HOST", e.dbHost());
@@ -51,12 +55,17 @@ final class Platform {
         env.put("IM_DB_PASSWORD", e.dbPassword());
         env.put("IM_REDIS_HOST", e.redisHost());
         env.put("IM_REDIS_PORT", Integer.toString(e.redisPort()));
+        env.put("IM_REDIS_DATABASE", Integer.toString(infra.freshRedisDatabase()));
         env.put("IM_KAFKA_BOOTSTRAP", e.kafkaBootstrap());
-        env.put("IM_INTERNAL_TOKEN", "test-internal-" + UUID.randomUUID());
+        env.put("IM_INTERNAL_TOKEN", internalToken);
         env.put("IM_AUTH_JWKS_URI", "http://127.0.0.1:" + authPort + "/api/auth/.well-known/jwks.json");
         env.put("IM_AUTH_SERVICE_URL", "http://127.0.0.1:" + authPort);
         env.put("IM_USER_SERVICE_URL", "http://127.0.0.1:" + userPort);
+        env.put("IM_FRIEND_SERVICE_URL", "http://127.0.0.1:" + friendPort);
+        env.put("IM_FRIEND_PORT", Integer.toString(friendPort));
+        env.put("IM_FRIEND_DB", infra.newDatabase("friend"));
         env.put("IM_GATEWAY_PORT", Integer.toString(gatewayPort));
+        env.put("IM_GATEWAY_MANAGEMENT_PORT", Integer.toString(gatewayManagementPort));
         env.put("IM_AUTH_PORT", Integer.toString(authPort));
         env.put("IM_USER_PORT", Integer.toString(userPort));
         env.put("IM_AUTH_DB", infra.newDatabase("auth"));
@@ -72,8 +81,10 @@ final class Platform {
 
         user = new ServiceProcess("user-service", jar(root, "user-service", version), userPort, env, logs);
         auth = new ServiceProcess("auth-service", jar(root, "auth-service", version), authPort, env, logs);
-        gateway = new ServiceProcess("gateway", jar(root, "gateway", version), gatewayPort, env, logs);
-        List<ServiceProcess> all = List.of(user, auth, gateway);
+        friend = new ServiceProcess("friend-service", jar(root, "friend-service", version), friendPort, env, logs);
+        gateway = new ServiceProcess(
+                "gateway", jar(root, "gateway", version), gatewayPort, gatewayManagementPort, env, logs);
+        List<ServiceProcess> all = List.of(user, auth, friend, gateway);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> all.forEach(ServiceProcess::stop), "stop-platform"));
         all.forEach(ServiceProcess::start);
         all.forEach(s -> s.awaitReady(Duration.ofMinutes(2)));

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * user-service goes away and comes back: clients get a clear 503, registrations are never left
- * half done, and the platform recovers by itself.
+ * half done, friend lists degrade to ids only, and the platform recovers by itself.
  */
 class ServiceOutageIT {
     private final Platform platform = Platform.get();
@@ -19,6 +19,11 @@ class ServiceOutageIT {
     @Test
     void whileUserServiceIsDown_clientsGet503_andRegistrationsCompleteAfterwards() {
         var reader = Accounts.registerAndLogin(api, "reader");
+        var friend = Accounts.registerAndLogin(api, "friend");
+        var asker = Accounts.registerAndLogin(api, "asker");
+        var stranger = Accounts.registerAndLogin(api, "stranger");
+        Friends.befriend(api, reader, friend);
+        Friends.request(api, asker, reader);
         String retried = Accounts.uniqueUsername("retried");
         String abandoned = Accounts.uniqueUsername("abandoned");
         var retriedBody = Map.of("username", retried, "password", Accounts.PASSWORD);
@@ -26,6 +31,27 @@ class ServiceOutageIT {
         platform.user.stop();
         try {
             assertProblem(api.get("/api/users/me", reader.accessToken()), 503, "service_unavailable");
+
+            // friend lists still come back, with ids only; a new request cannot be checked
+            var friends = api.get("/api/friends", reader.accessToken());
+            assertThat(friends.status()).isEqualTo(200);
+            var peer = friends.json().get("items").get(0).get("user");
+            assertThat(peer.get("userId").asLong()).isEqualTo(friend.userId());
+            assertThat(peer.get("nickname").isNull()).isTrue();
+            var incoming = api.get("/api/friends/requests?direction=incoming", reader.accessToken());
+            assertThat(incoming.status()).isEqualTo(200);
+            assertThat(incoming.json()
+                            .get("items")
+                            .get(0)
+                            .get("peer")
+                            .get("userId")
+                            .asLong())
+                    .isEqualTo(asker.userId());
+            assertProblem(
+                    api.post("/api/friends/requests", Map.of("toUserId", stranger.userId()), reader.accessToken()),
+                    503,
+                    "user_directory_unavailable");
+
             assertProblem(api.post("/api/auth/register", retriedBody, null), 503, "registration_incomplete");
             assertProblem(
                     api.post("/api/auth/register", Map.of("username", abandoned, "password", Accounts.PASSWORD), null),

@@ -36,9 +36,14 @@ class PendingRegistrationSweeper {
             try {
                 provisioner.complete(credential);
                 log.info("finished the pending registration of user {}", credential.userId());
-            } catch (ApiProblem stillFailing) {
-                log.debug("user {} still pending: {}", credential.userId(), stillFailing.getMessage());
-                return; // user-service is still away; try again next round
+            } catch (ApiProblem problem) {
+                if (problem.status().is5xxServerError()) {
+                    log.debug("user {} still pending: {}", credential.userId(), problem.getMessage());
+                    return; // user-service is still away; try again next round
+                }
+                // a conflict needs a human; the newer registrations behind it must not wait for one
+                log.error(
+                        "pending registration of user {} cannot be finished: {}", credential.userId(), problem.code());
             }
         }
     }

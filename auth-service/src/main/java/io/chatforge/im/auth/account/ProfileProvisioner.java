@@ -50,10 +50,16 @@ public class ProfileProvisioner {
         try {
             resilient.call(USER_SERVICE, () -> userProfiles.createProfile(credential.userId(), request));
         } catch (FeignException e) {
-            if (e.status() >= 400 && e.status() < 500) {
+            if (e.status() == 409) {
                 // the profile exists under another username: a bug, not something a retry fixes
-                log.error("user-service refused the profile of user {}: {}", credential.userId(), e.status());
+                log.error("user-service refused the profile of user {}: conflict", credential.userId());
                 throw ApiProblem.conflict("registration_conflict", "the account cannot be completed");
+            }
+            if (e.status() >= 400 && e.status() < 500) {
+                log.error(
+                        "user-service refused the profile of user {} with {}: check IM_INTERNAL_TOKEN",
+                        credential.userId(),
+                        e.status());
             }
             throw incomplete(credential, e);
         } catch (RuntimeException e) {

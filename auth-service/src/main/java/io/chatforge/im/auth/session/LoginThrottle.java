@@ -4,6 +4,7 @@ import io.chatforge.im.service.web.ApiProblem;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.TimeUnit;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -13,7 +14,8 @@ import org.springframework.stereotype.Component;
 /**
  * Counts failed logins per username in Redis. After {@code maxFailures} within the window,
  * further attempts get 429 until the window ends, whether the password is right or not, and
- * whether the username exists or not (so the answer reveals nothing).
+ * whether the username exists or not (so the answer reveals nothing). Without Redis nobody can
+ * tell how often a username failed, so login fails closed with 503.
  */
 @Component
 class LoginThrottle {
@@ -33,24 +35,44 @@ class LoginThrottle {
 
     void checkAllowed(String username) {
         String key = key(username);
-        String failures = redis.opsForValue().get(key);
-        if (failures != null && Long.parseLong(failures) >= settings.maxFailures()) {
-            Long ttlMillis = redis.getExpire(key, java.util.concurrent.TimeUnit.MILLISECONDS);
+        try {
+            String failures = redis.opsForValue().get(key);
+            if (failures == null || Long.parseLong(failures) < settings.maxFailures()) {
+                return;
+            }
+            Long ttlMillis = redis.getExpire(key, TimeUnit.MILLISECONDS);
             Duration retryAfter = ttlMillis == null || ttlMillis < 0 ? settings.window() : Duration.ofMillis(ttlMillis);
             throw ApiProblem.tooManyRequests(
                     "too_many_login_attempts", "too many failed logins; try again later", retryAfter);
+        } catch (ApiProblem problem) {
+            throw problem;
+        } catch (RuntimeException redisDown) {
+            throw unavailable();
         }
     }
 
     void recordFailure(String username) {
-        redis.execute(
-                COUNT_FAILURE,
-                List.of(key(username)),
-                Long.toString(settings.window().toMillis()));
+        try {
+            redis.execute(
+                    COUNT_FAILURE,
+                    List.of(key(username)),
+                    Long.toString(settings.window().toMillis()));
+        } catch (RuntimeException redisDown) {
+            throw unavailable();
+        }
     }
 
     void recordSuccess(String username) {
-        redis.delete(key(username));
+        try {
+            redis.delete(key(username));
+        } catch (RuntimeException ignored) {
+            // the failures expire on their own
+        }
+    }
+
+    private static ApiProblem unavailable() {
+        return ApiProblem.unavailable(
+                "login_unavailable", "login is unavailable right now; try again", Duration.ofSeconds(5));
     }
 
     private static String key(String username) {

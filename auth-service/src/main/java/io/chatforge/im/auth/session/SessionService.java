@@ -8,6 +8,8 @@ import io.chatforge.im.auth.token.TokenProperties;
 import io.chatforge.im.service.web.ApiProblem;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -97,15 +99,17 @@ class SessionService {
     private TokenResponse openSession(long userId, String deviceId, String deviceType) {
         Instant now = clock.instant();
         String refreshToken = RefreshTokens.newValue();
+        List<String> replaced = new ArrayList<>();
         DeviceSession session = transactions.execute(tx -> {
             for (DeviceSession previous : sessions.findByUserIdAndDeviceIdAndRevokedAtIsNull(userId, deviceId)) {
                 previous.revoke(DeviceSession.RevokeReason.REPLACED, now);
-                revocations.revoke(previous.id());
+                replaced.add(previous.id());
             }
             DeviceSession opened = sessions.save(new DeviceSession(userId, deviceId, deviceType, now));
             refreshTokens.save(newRefreshToken(refreshToken, opened.id(), now));
             return opened;
         });
+        replaced.forEach(revocations::revoke); // after commit
         var access = accessTokens.issue(userId, deviceId, session.id());
         return new TokenResponse(access.value(), refreshToken, "Bearer", access.expiresInSeconds(), userId);
     }

@@ -5,17 +5,11 @@ import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
-import io.chatforge.im.auth.session.SessionRevocations;
-import io.chatforge.im.security.AccessTokenClaims;
 import io.chatforge.im.security.AccessTokenValidators;
-import java.time.Duration;
+import io.chatforge.im.security.ImSecurityProperties;
+import io.chatforge.im.security.RevokedSessionCheck;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
-import org.springframework.security.oauth2.core.OAuth2Error;
-import org.springframework.security.oauth2.core.OAuth2TokenValidator;
-import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
-import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 
@@ -29,20 +23,17 @@ class TokenConfiguration {
 
     /**
      * auth-service verifies access tokens with its own keys instead of fetching its own JWKS, and
-     * refuses tokens of revoked device sessions.
+     * refuses tokens of revoked device sessions like every service.
      */
     @Bean
-    JwtDecoder jwtDecoder(SigningKeys keys, TokenProperties properties, SessionRevocations revocations) {
+    JwtDecoder jwtDecoder(
+            SigningKeys keys, TokenProperties properties, ImSecurityProperties security, RevokedSessionCheck revoked) {
         var processor = new DefaultJWTProcessor<SecurityContext>();
         processor.setJWSKeySelector(
                 new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, new ImmutableJWKSet<>(keys.publicKeys())));
         NimbusJwtDecoder decoder = new NimbusJwtDecoder(processor);
-        OAuth2TokenValidator<Jwt> notRevoked =
-                jwt -> revocations.isRevoked(jwt.getClaimAsString(AccessTokenClaims.SESSION_ID))
-                        ? OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", "session revoked", null))
-                        : OAuth2TokenValidatorResult.success();
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
-                AccessTokenValidators.of(properties.issuer(), Duration.ofSeconds(30)), notRevoked));
+        decoder.setJwtValidator(
+                AccessTokenValidators.of(properties.issuer(), security.jwt().clockSkew(), revoked));
         return decoder;
     }
 }

@@ -16,8 +16,8 @@ class CorsConfiguration {
         var cors = new org.springframework.web.cors.CorsConfiguration();
         cors.setAllowedOriginPatterns(properties.allowedOrigins());
         cors.setAllowedMethods(List.of("GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"));
-        cors.setAllowedHeaders(List.of("Authorization", "Content-Type", "Accept", "X-Request-Id"));
-        cors.setExposedHeaders(List.of("Retry-After", "WWW-Authenticate", "X-Request-Id"));
+        cors.setAllowedHeaders(List.of("Authorization", "Content-Type", "Accept"));
+        cors.setExposedHeaders(List.of("Retry-After", "WWW-Authenticate"));
         cors.setMaxAge(Duration.ofHours(1));
         cors.setAllowCredentials(false); // bearer tokens, no cookies
         var source = new UrlBasedCorsConfigurationSource();

@@ -43,7 +43,7 @@ class GatewaySecurityConfiguration {
                         .permitAll()
                         .pathMatchers(properties.publicPaths().toArray(String[]::new))
                         .permitAll()
-                        .pathMatchers("/internal/**")
+                        .pathMatchers("/internal/**", "/fallback/**")
                         .denyAll()
                         .pathMatchers("/api/**")
                         .authenticated()

@@ -15,13 +15,21 @@ public final class AccessTokenValidators {
     private AccessTokenValidators() {}
 
     public static OAuth2TokenValidator<Jwt> of(String issuer, Duration clockSkew) {
+        return of(issuer, clockSkew, null);
+    }
+
+    /** Also refuses tokens of revoked device sessions when a check is given. */
+    public static OAuth2TokenValidator<Jwt> of(String issuer, Duration clockSkew, RevokedSessionCheck revoked) {
+        RevokedSessionCheck check = revoked != null ? revoked : sessionId -> false;
         return new DelegatingOAuth2TokenValidator<>(
                 new JwtTimestampValidator(clockSkew),
                 new JwtIssuerValidator(issuer),
                 new JwtClaimValidator<Object>(JwtClaimNames.EXP, exp -> exp != null),
                 new JwtClaimValidator<String>(JwtClaimNames.SUB, AccessTokenValidators::isUserId),
                 new JwtClaimValidator<String>(AccessTokenClaims.DEVICE_ID, AccessTokenValidators::hasText),
-                new JwtClaimValidator<String>(AccessTokenClaims.SESSION_ID, AccessTokenValidators::hasText));
+                new JwtClaimValidator<String>(AccessTokenClaims.SESSION_ID, AccessTokenValidators::hasText),
+                new JwtClaimValidator<String>(
+                        AccessTokenClaims.SESSION_ID, sid -> sid == null || !check.isRevoked(sid)));
     }
 
     private static boolean isUserId(String sub) {

@@ -28,14 +28,21 @@ public final class ServiceProcess {
     private final String name;
     private final Path jar;
     private final int port;
+    private final int managementPort;
     private final Map<String, String> env;
     private final Path log;
     private Process process;
 
     public ServiceProcess(String name, Path jar, int port, Map<String, String> env, Path logDir) {
+        this(name, jar, port, port, env, logDir);
+    }
+
+    /** For a service whose actuator listens on a port of its own (the gateway). */
+    public ServiceProcess(String name, Path jar, int port, int managementPort, Map<String, String> env, Path logDir) {
         this.name = name;
         this.jar = jar;
         this.port = port;
+        this.managementPort = managementPort;
         this.env = env;
         this.log = logDir.resolve(name + ".log");
     }
@@ -94,7 +101,8 @@ public final class ServiceProcess {
 
     public boolean isReady() {
         try {
-            var request = HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health/readiness"))
+            var request = HttpRequest.newBuilder(
+                            URI.create("http://127.0.0.1:" + managementPort + "/actuator/health/readiness"))
                     .timeout(Duration.ofSeconds(2))
                     .build();
             HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());

@@ -51,6 +51,29 @@ public final class TestInfrastructure {
         return name;
     }
 
+    /**
+     * A Redis database (1 to 15) of its own, emptied first, so that keys of an earlier run (user
+     * ids restart in fresh schemas) cannot leak into this one. Database 0 is left to development.
+     */
+    public int freshRedisDatabase() {
+        int index = 1 + java.util.concurrent.ThreadLocalRandom.current().nextInt(15);
+        try (var socket = new java.net.Socket(endpoints.redisHost(), endpoints.redisPort())) {
+            socket.setSoTimeout(5000);
+            var out = socket.getOutputStream();
+            out.write(("SELECT " + index + "\r\nFLUSHDB\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            out.flush();
+            var in = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream()));
+            String selected = in.readLine();
+            String flushed = in.readLine();
+            if (!"+OK".equals(selected) || !"+OK".equals(flushed)) {
+                throw new IllegalStateException("Redis refused SELECT/FLUSHDB: " + selected + " " + flushed);
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot reach Redis", e);
+        }
+        return index;
+    }
+
     private void dropCreatedDatabases() {
         for (String name : createdDatabases) {
             try {

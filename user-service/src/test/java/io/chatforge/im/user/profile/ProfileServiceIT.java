@@ -29,6 +29,15 @@ class ProfileServiceIT {
     }
 
     @Test
+    void timestamps_keepTheirFractionalSeconds() {
+        long id = IDS.incrementAndGet();
+        profiles.create(id, new CreateProfileRequest("micro" + id, null));
+        assertThat(profiles.get(id).createdAt().getNano())
+                .as("mysql-connector-j on MariaDB 10 would drop them")
+                .isNotZero();
+    }
+
+    @Test
     void creatingTheSameProfileConcurrently_createsItOnce() {
         long id = IDS.incrementAndGet();
         var request = new CreateProfileRequest("twin" + id, null);

@@ -3,6 +3,7 @@ package io.chatforge.im.security.servlet;
 import io.chatforge.im.security.AccessTokenValidators;
 import io.chatforge.im.security.ImSecurityProperties;
 import io.chatforge.im.security.InternalCalls;
+import io.chatforge.im.security.RevokedSessionCheck;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
@@ -28,6 +29,7 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
  * its own key).
  */
 @AutoConfiguration(
+        after = io.chatforge.im.security.redis.RevokedSessionCheckAutoConfiguration.class,
         beforeName = {
             "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
             "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration",
@@ -52,7 +54,7 @@ public class ImServletSecurityAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    JwtDecoder jwtDecoder(ImSecurityProperties properties) {
+    JwtDecoder jwtDecoder(ImSecurityProperties properties, ObjectProvider<RevokedSessionCheck> revoked) {
         var jwt = properties.jwt();
         if (jwt == null || jwt.jwkSetUri() == null || jwt.jwkSetUri().isBlank()) {
             throw new IllegalStateException("im.security.jwt.jwk-set-uri is not set (IM_AUTH_JWKS_URI)");
@@ -60,7 +62,7 @@ public class ImServletSecurityAutoConfiguration {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(jwt.jwkSetUri())
                 .jwsAlgorithm(SignatureAlgorithm.RS256)
                 .build();
-        decoder.setJwtValidator(AccessTokenValidators.of(jwt.issuer(), jwt.clockSkew()));
+        decoder.setJwtValidator(AccessTokenValidators.of(jwt.issuer(), jwt.clockSkew(), revoked.getIfAvailable()));
         return decoder;
     }
 

@@ -14,7 +14,8 @@ import org.hibernate.engine.jdbc.dialect.spi.DialectResolver;
  * to that driver as MySQL "5.5.5-10.11.x-MariaDB", so Hibernate's own detection would take a MySQL
  * 5.5 dialect, warn that it is unsupported and fall back to old SQL. Here MariaDB gets
  * {@link MariaDBDialect} with its real version and MySQL its own dialect; other databases are left
- * to Hibernate's standard resolver.
+ * to Hibernate's standard resolver. The same disguise makes the driver drop the fractional seconds
+ * of timestamps; {@link MariaDbOverMySqlDriverDialect} keeps them.
  */
 public class MySqlFamilyDialectResolver implements DialectResolver {
     private static final Pattern MARIADB_VERSION = Pattern.compile("(?:5\\.5\\.5-)?(\\d+)\\.(\\d+)\\.(\\d+)-MariaDB");
@@ -24,7 +25,14 @@ public class MySqlFamilyDialectResolver implements DialectResolver {
         String version = info.getDatabaseVersion();
         if (version != null && version.contains("MariaDB")) {
             DatabaseVersion mariaDb = mariaDbVersion(version);
-            return mariaDb == null ? new MariaDBDialect() : new MariaDBDialect(mariaDb);
+            if (mariaDb == null) {
+                return new MariaDBDialect();
+            }
+            String driver = info.getDriverName();
+            boolean mySqlDriver = driver != null && driver.contains("MySQL");
+            return mySqlDriver && version.startsWith("5.5.5-")
+                    ? new MariaDbOverMySqlDriverDialect(mariaDb)
+                    : new MariaDBDialect(mariaDb);
         }
         if ("MySQL".equals(info.getDatabaseName())) {
             return new MySQLDialect(info);

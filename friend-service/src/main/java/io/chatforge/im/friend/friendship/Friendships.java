@@ -1,0 +1,31 @@
+package io.chatforge.im.friend.friendship;
+
+import java.time.Instant;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Creates and ends friendships, always both directions in the caller's transaction. */
+@Component
+public class Friendships {
+    private final FriendshipRepository friendships;
+
+    Friendships(FriendshipRepository friendships) {
+        this.friendships = friendships;
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void befriend(long a, long b, Instant now) {
+        friendships.save(new Friendship(a, b, now));
+        friendships.save(new Friendship(b, a, now));
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean end(long a, long b) {
+        return friendships.deleteBoth(a, b) > 0;
+    }
+
+    public boolean areFriends(long a, long b) {
+        return friendships.areFriends(a, b);
+    }
+}
