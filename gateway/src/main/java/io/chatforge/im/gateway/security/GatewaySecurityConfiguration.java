@@ -1,6 +1,6 @@
 package io.chatforge.im.gateway.security;
 
-import io.chatforge.im.security.AccessTokenValidators;
+import io.chatforge.im.security.reactive.ReactiveAccessTokenDecoder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
@@ -8,8 +8,6 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
-import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
-import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 
@@ -23,11 +21,8 @@ class GatewaySecurityConfiguration {
 
     @Bean
     ReactiveJwtDecoder jwtDecoder(GatewaySecurityProperties properties, ReactiveStringRedisTemplate redis) {
-        NimbusReactiveJwtDecoder verifier = NimbusReactiveJwtDecoder.withJwkSetUri(properties.jwkSetUri())
-                .jwsAlgorithm(SignatureAlgorithm.RS256)
-                .build();
-        verifier.setJwtValidator(AccessTokenValidators.of(properties.issuer(), properties.clockSkew()));
-        return new RevocationCheckingJwtDecoder(verifier, redis);
+        return new ReactiveAccessTokenDecoder(
+                properties.jwkSetUri(), properties.issuer(), properties.clockSkew(), redis);
     }
 
     @Bean

@@ -1,28 +1,38 @@
-package io.chatforge.im.gateway.security;
+package io.chatforge.im.security.reactive;
 
 import io.chatforge.im.security.AccessTokenClaims;
+import io.chatforge.im.security.AccessTokenValidators;
 import io.chatforge.im.security.RevokedSessions;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import reactor.core.publisher.Mono;
 
 /**
- * Verifies signature and claims, then refuses tokens whose device session was revoked (logout,
- * refresh-token reuse). If Redis cannot be asked, the token is accepted: access tokens live only
- * minutes, and an API that stops when a cache blinks would be worse.
+ * Access-token verification for reactive components (gateway, connector): signature against the
+ * JWKS (cached, refetched for an unknown kid), the shared claim checks, then the revoked-session
+ * mark in Redis. If Redis cannot be asked the token is accepted: access tokens live only minutes,
+ * and an edge that stops when a cache blinks would be worse.
  */
-final class RevocationCheckingJwtDecoder implements ReactiveJwtDecoder {
-    private static final Logger log = LoggerFactory.getLogger(RevocationCheckingJwtDecoder.class);
+public final class ReactiveAccessTokenDecoder implements ReactiveJwtDecoder {
+    private static final Logger log = LoggerFactory.getLogger(ReactiveAccessTokenDecoder.class);
 
     private final ReactiveJwtDecoder verifier;
     private final ReactiveStringRedisTemplate redis;
 
-    RevocationCheckingJwtDecoder(ReactiveJwtDecoder verifier, ReactiveStringRedisTemplate redis) {
-        this.verifier = verifier;
+    public ReactiveAccessTokenDecoder(
+            String jwkSetUri, String issuer, Duration clockSkew, ReactiveStringRedisTemplate redis) {
+        NimbusReactiveJwtDecoder nimbus = NimbusReactiveJwtDecoder.withJwkSetUri(jwkSetUri)
+                .jwsAlgorithm(SignatureAlgorithm.RS256)
+                .build();
+        nimbus.setJwtValidator(AccessTokenValidators.of(issuer, clockSkew));
+        this.verifier = nimbus;
         this.redis = redis;
     }
 

@@ -1,0 +1,161 @@
+package io.chatforge.im.connector.route;
+
+import io.chatforge.im.connector.config.ConnectorProperties;
+import io.chatforge.im.connector.session.ClientSession;
+import io.chatforge.im.contracts.messaging.PresenceKeys;
+import io.chatforge.im.contracts.messaging.PresenceKeys.Route;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Publishes where each connected device is (user -> device -> node and slot) and who is online,
+ * in Redis, with expiries this pod keeps pushing forward while the device stays connected.
+ */
+@Component
+public class RouteRegistry {
+    private static final Logger log = LoggerFactory.getLogger(RouteRegistry.class);
+
+    /**
+     * Registers a device unless the user already has too many live ones. Returns {previous route
+     * of this device or "", live devices besides this one, 1 if registered, 1 if the user was
+     * offline before}.
+     */
+    private static final RedisScript<List> REGISTER = RedisScript.of("""
+            local now = tonumber(ARGV[4])
+            local others = 0
+            local entries = redis.call('HGETALL', KEYS[1])
+            for i = 1, #entries, 2 do
+              if entries[i] ~= ARGV[1] then
+                local expires = tonumber(string.match(entries[i + 1], '|(%d+)$'))
+                if expires and expires > now then others = others + 1 end
+              end
+            end
+            local previous = redis.call('HGET', KEYS[1], ARGV[1]) or ''
+            if others >= tonumber(ARGV[5]) then return {previous, others, 0, 0} end
+            redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
+            redis.call('PEXPIRE', KEYS[1], ARGV[3])
+            local wasOnline = redis.call('SET', KEYS[2], '1', 'PX', ARGV[3], 'GET')
+            local firstOnline = 0
+            if not wasOnline then firstOnline = 1 end
+            return {previous, others, 1, firstOnline}
+            """, List.class);
+
+    /** Removes a device's route if it still points to this node; returns live devices left. */
+    private static final RedisScript<Long> UNREGISTER = RedisScript.of("""
+            local current = redis.call('HGET', KEYS[1], ARGV[1])
+            if current and string.sub(current, 1, string.len(ARGV[2]) + 1) == ARGV[2] .. '|' then
+              redis.call('HDEL', KEYS[1], ARGV[1])
+            end
+            local now = tonumber(ARGV[3])
+            local live = 0
+            local entries = redis.call('HGETALL', KEYS[1])
+            for i = 1, #entries, 2 do
+              local expires = tonumber(string.match(entries[i + 1], '|(%d+)$'))
+              if expires and expires > now then live = live + 1 end
+            end
+            return live
+            """, Long.class);
+
+    /** Refreshes a route unless another node took the device over meanwhile. */
+    private static final RedisScript<Long> REFRESH = RedisScript.of("""
+            local current = redis.call('HGET', KEYS[1], ARGV[1])
+            if (not current) or string.sub(current, 1, string.len(ARGV[3]) + 1) == ARGV[3] .. '|' then
+              redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
+            end
+            redis.call('PEXPIRE', KEYS[1], ARGV[4])
+            redis.call('SET', KEYS[2], '1', 'PX', ARGV[4])
+            return 1
+            """, Long.class);
+
+    private final ReactiveStringRedisTemplate redis;
+    private final NodeIdentity node;
+    private final SlotLease slots;
+    private final ConnectorProperties properties;
+
+    RouteRegistry(
+            ReactiveStringRedisTemplate redis, NodeIdentity node, SlotLease slots, ConnectorProperties properties) {
+        this.redis = redis;
+        this.node = node;
+        this.slots = slots;
+        this.properties = properties;
+    }
+
+    public Mono<Registration> register(long userId, String deviceId) {
+        long now = System.currentTimeMillis();
+        long ttl = properties.routeTtl().toMillis();
+        Route route = new Route(node.id(), slots.slot(), now + ttl);
+        return redis.execute(
+                        REGISTER,
+                        List.of(PresenceKeys.routes(userId), PresenceKeys.online(userId)),
+                        List.of(
+                                deviceId,
+                                route.encode(),
+                                Long.toString(ttl),
+                                Long.toString(now),
+                                Integer.toString(properties.maxConnectionsPerUser())))
+                .next()
+                .map(result -> {
+                    String previous = String.valueOf(result.get(0));
+                    Route previousRoute = previous.isEmpty() ? null : Route.decode(previous);
+                    return new Registration(
+                            previousRoute != null && previousRoute.isLive(now) ? previousRoute : null,
+                            ((Number) result.get(2)).intValue() == 1,
+                            ((Number) result.get(3)).intValue() == 1);
+                });
+    }
+
+    /** Live devices the user still has anywhere after this one left. */
+    public Mono<Long> unregister(long userId, String deviceId) {
+        return redis.execute(
+                        UNREGISTER,
+                        List.of(PresenceKeys.routes(userId)),
+                        List.of(deviceId, node.id(), Long.toString(System.currentTimeMillis())))
+                .next();
+    }
+
+    /** Whether the user has any live device now (for the debounced offline check). */
+    public Mono<Boolean> hasLiveDevice(long userId) {
+        long now = System.currentTimeMillis();
+        return redis.<String, String>opsForHash()
+                .values(PresenceKeys.routes(userId))
+                .any(value -> Route.decode(value).isLive(now));
+    }
+
+    public Mono<Boolean> markOffline(long userId) {
+        return redis.delete(PresenceKeys.online(userId)).map(n -> n > 0);
+    }
+
+    /**
+     * Pushes every local route's expiry forward (and rewrites routes lost to a Redis flush or a
+     * changed slot). Commands are pipelined by the client, so this is cheap for thousands.
+     */
+    public Mono<Long> refresh(List<ClientSession> sessions) {
+        long now = System.currentTimeMillis();
+        long ttl = properties.routeTtl().toMillis();
+        String value = new Route(node.id(), slots.slot(), now + ttl).encode();
+        return Flux.fromIterable(sessions)
+                .filter(s -> !s.isClosed())
+                .flatMap(
+                        s -> redis.execute(
+                                REFRESH,
+                                List.of(PresenceKeys.routes(s.userId()), PresenceKeys.online(s.userId())),
+                                List.of(s.deviceId(), value, node.id(), Long.toString(ttl))),
+                        256)
+                .count()
+                .doOnError(e -> log.warn("route refresh failed: {}", e.toString()))
+                .onErrorReturn(0L);
+    }
+
+    /**
+     * @param previous the live route this device had before (maybe on another pod), or null
+     * @param registered false when the user has too many devices connected
+     * @param firstOnline true when the user was offline before this device
+     */
+    public record Registration(Route previous, boolean registered, boolean firstOnline) {}
+}

@@ -1,0 +1,115 @@
+package io.chatforge.im.connector.route;
+
+import io.chatforge.im.connector.config.ConnectorProperties;
+import io.chatforge.im.contracts.Topics;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.IntConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * This pod's delivery slot: one partition of {@code im.deliver}, leased in Redis so that no two
+ * pods read the same one. The lease is renewed every third of its TTL; a pod that dies stops
+ * renewing and its slot frees itself. Adding or removing pods needs no configuration, only that
+ * the partition count exceeds the number of pods.
+ */
+@Component
+public class SlotLease {
+    private static final Logger log = LoggerFactory.getLogger(SlotLease.class);
+    private static final RedisScript<Long> RENEW = RedisScript.of(
+            "if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) end "
+                    + "return 0",
+            Long.class);
+    private static final RedisScript<Long> RELEASE = RedisScript.of(
+            "if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0", Long.class);
+
+    private final ReactiveStringRedisTemplate redis;
+    private final String node;
+    private final Duration ttl;
+    private final int partitions;
+    private volatile int slot = -1;
+    private volatile IntConsumer onChange = s -> {};
+
+    SlotLease(
+            ReactiveStringRedisTemplate redis,
+            NodeIdentity node,
+            ConnectorProperties properties,
+            KafkaTemplate<String, String> kafka) {
+        this.redis = redis;
+        this.node = node.id();
+        this.ttl = properties.slotLeaseTtl();
+        this.partitions = kafka.partitionsFor(Topics.DELIVER).size();
+        acquire(ThreadLocalRandom.current().nextInt(partitions));
+        if (slot < 0) {
+            throw new IllegalStateException("all " + partitions + " delivery slots are leased: add partitions to "
+                    + Topics.DELIVER + " before adding connector pods");
+        }
+    }
+
+    public int slot() {
+        return slot;
+    }
+
+    public int partitions() {
+        return partitions;
+    }
+
+    /** Tells the delivery listener when the slot changes (after a lost lease). */
+    public void onChange(IntConsumer listener) {
+        this.onChange = listener;
+    }
+
+    @Scheduled(fixedRateString = "#{@connectorProperties.slotLeaseTtl().toMillis() / 3}")
+    void renew() {
+        try {
+            Long renewed = redis.execute(RENEW, List.of(key(slot)), List.of(node, Long.toString(ttl.toMillis())))
+                    .next()
+                    .block(Duration.ofSeconds(5));
+            if (renewed == null || renewed == 0) {
+                log.warn("lost the lease of delivery slot {} (Redis flushed or expired); leasing again", slot);
+                int previous = slot;
+                acquire(previous);
+                if (slot != previous) {
+                    onChange.accept(slot);
+                }
+            }
+        } catch (RuntimeException e) {
+            log.warn("could not renew delivery slot {}: {}", slot, e.toString());
+        }
+    }
+
+    void release() {
+        try {
+            redis.execute(RELEASE, List.of(key(slot)), List.of(node)).next().block(Duration.ofSeconds(2));
+        } catch (RuntimeException e) {
+            log.warn("could not release delivery slot {}: {}", slot, e.toString());
+        }
+    }
+
+    /** Takes the first free slot, starting with the preferred one. */
+    private void acquire(int preferred) {
+        for (int i = 0; i < partitions; i++) {
+            int candidate = (preferred + i) % partitions;
+            Boolean taken =
+                    redis.opsForValue().setIfAbsent(key(candidate), node, ttl).block(Duration.ofSeconds(5));
+            if (Boolean.TRUE.equals(taken)) {
+                slot = candidate;
+                log.info("node {} leased delivery slot {} of {}", node, candidate, partitions);
+                return;
+            }
+        }
+        slot = -1;
+        log.error("no free delivery slot among {}", partitions);
+    }
+
+    private static String key(int slot) {
+        return "im:slot:" + slot;
+    }
+}

@@ -1,0 +1,98 @@
+package io.chatforge.im.connector.session;
+
+import java.util.UUID;
+import org.springframework.web.reactive.socket.CloseStatus;
+import org.springframework.web.reactive.socket.WebSocketSession;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Sinks;
+import reactor.util.concurrent.Queues;
+
+/**
+ * One connected device. Frames for it are queued in a bounded buffer and written by the
+ * session's own outbound stream; a client that stops reading until the buffer is full is closed,
+ * so one slow client can never hold memory or threads of the others.
+ */
+public final class ClientSession {
+    private final String id = UUID.randomUUID().toString();
+    private final long userId;
+    private final String deviceId;
+    private final WebSocketSession socket;
+    private final Sinks.Many<String> outbound;
+    private final SendBudget budget;
+    private volatile long lastSeenNanos = System.nanoTime();
+    private volatile boolean closed;
+
+    ClientSession(long userId, String deviceId, WebSocketSession socket, int queueSize, SendBudget budget) {
+        this.userId = userId;
+        this.deviceId = deviceId;
+        this.socket = socket;
+        this.outbound = Sinks.many()
+                .unicast()
+                .onBackpressureBuffer(Queues.<String>get(queueSize).get());
+        this.budget = budget;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public long userId() {
+        return userId;
+    }
+
+    public String deviceId() {
+        return deviceId;
+    }
+
+    public SendBudget budget() {
+        return budget;
+    }
+
+    /** The frames to write to the socket, in order. */
+    public Flux<String> outbound() {
+        return outbound.asFlux();
+    }
+
+    /** Queues a frame; a client whose queue is full is closed (it reconnects and syncs). */
+    public void send(String frame) {
+        if (closed) {
+            return;
+        }
+        Sinks.EmitResult result;
+        synchronized (this) {
+            result = outbound.tryEmitNext(frame);
+        }
+        if (result == Sinks.EmitResult.FAIL_OVERFLOW) {
+            close(new CloseStatus(1013, "too slow; reconnect and sync"));
+        }
+    }
+
+    /** Sends a last frame, then closes. */
+    public void sendAndClose(String frame, CloseStatus status) {
+        send(frame);
+        close(status);
+    }
+
+    public void close(CloseStatus status) {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        synchronized (this) {
+            outbound.tryEmitComplete();
+        }
+        socket.close(status).subscribe();
+    }
+
+    public boolean isClosed() {
+        return closed;
+    }
+
+    public void touch() {
+        lastSeenNanos = System.nanoTime();
+    }
+
+    public long idleNanos(long now) {
+        return now - lastSeenNanos;
+    }
+}

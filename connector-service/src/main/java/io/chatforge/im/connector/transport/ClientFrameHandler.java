@@ -1,0 +1,306 @@
+package io.chatforge.im.connector.transport;
+
+import io.chatforge.im.connector.config.ConnectorProperties;
+import io.chatforge.im.connector.inbound.InboundPublisher;
+import io.chatforge.im.connector.route.SlotLease;
+import io.chatforge.im.connector.session.ClientSession;
+import io.chatforge.im.connector.sync.SyncClient;
+import io.chatforge.im.contracts.frame.ErrorCodes;
+import io.chatforge.im.contracts.frame.FrameTypes;
+import io.chatforge.im.contracts.frame.MessageBody;
+import io.chatforge.im.contracts.frame.Target;
+import io.chatforge.im.contracts.messaging.ConversationIds;
+import io.chatforge.im.contracts.messaging.InboundRecord;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.socket.CloseStatus;
+import org.springframework.web.reactive.socket.WebSocketMessage;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Checks every client frame and turns it into work: pong, a record on {@code im.inbound}, or a
+ * sync request. Anything wrong with a frame gets an {@code error} frame naming it and the session
+ * stays open; only flooding closes it (policy violation). No business rules here: who may write
+ * where is decided by message-service.
+ */
+@Component
+class ClientFrameHandler {
+    static final int MAX_CLIENT_MSG_ID = 64;
+    static final int MAX_SYNC_LIMIT = 500;
+
+    private final ConnectorProperties limits;
+    private final InboundPublisher inbound;
+    private final SyncClient sync;
+    private final SlotLease slots;
+    private final Frames frames;
+    private final JsonMapper json;
+
+    ClientFrameHandler(
+            ConnectorProperties limits,
+            InboundPublisher inbound,
+            SyncClient sync,
+            SlotLease slots,
+            Frames frames,
+            JsonMapper json) {
+        this.limits = limits;
+        this.inbound = inbound;
+        this.sync = sync;
+        this.slots = slots;
+        this.frames = frames;
+        this.json = json;
+    }
+
+    void handle(ClientSession session, WebSocketMessage message) {
+        session.touch();
+        if (message.getType() != WebSocketMessage.Type.TEXT) {
+            if (message.getType() == WebSocketMessage.Type.BINARY) {
+                session.send(frames.error(ErrorCodes.MALFORMED, "frames are JSON text", null));
+            }
+            return; // protocol ping/pong: Netty answers
+        }
+        if (message.getPayload().readableByteCount() > limits.maxFrameBytes()) {
+            session.send(frames.error(
+                    ErrorCodes.FRAME_TOO_LARGE, "frames may have at most " + limits.maxFrameBytes() + " bytes", null));
+            return;
+        }
+        JsonNode frame;
+        try {
+            frame = json.readTree(message.getPayloadAsText());
+        } catch (JacksonException e) {
+            session.send(frames.error(ErrorCodes.MALFORMED, "the frame is not valid JSON", null));
+            return;
+        }
+        if (frame == null || !frame.isObject()) {
+            session.send(frames.error(ErrorCodes.MALFORMED, "a frame is a JSON object with a type", null));
+            return;
+        }
+        try {
+            dispatch(session, frame);
+        } catch (FrameRejected rejected) {
+            session.send(frames.error(rejected.code, rejected.getMessage(), rejected.ref));
+        }
+    }
+
+    private void dispatch(ClientSession session, JsonNode frame) {
+        String type = optionalText(frame, "type");
+        if (type == null) {
+            throw new FrameRejected(ErrorCodes.MISSING_FIELD, "type is required", optionalText(frame, "ref"));
+        }
+        switch (type) {
+            case FrameTypes.PING -> session.send(frames.pong());
+            case FrameTypes.SEND -> send(session, frame);
+            case FrameTypes.ACK, FrameTypes.READ -> cursor(session, frame, type);
+            case FrameTypes.TYPING -> typing(session, frame);
+            case FrameTypes.SYNC -> sync(session, frame);
+            default ->
+                throw new FrameRejected(
+                        ErrorCodes.UNKNOWN_TYPE, "unknown frame type '" + abbreviate(type) + "'", ref(frame, type));
+        }
+    }
+
+    private void send(ClientSession session, JsonNode frame) {
+        String clientMsgId = optionalText(frame, "clientMsgId");
+        String ref = clientMsgId != null ? abbreviate(clientMsgId) : ref(frame, FrameTypes.SEND);
+        if (clientMsgId == null || clientMsgId.isBlank()) {
+            throw new FrameRejected(ErrorCodes.MISSING_FIELD, "clientMsgId is required", ref);
+        }
+        if (clientMsgId.length() > MAX_CLIENT_MSG_ID) {
+            throw new FrameRejected(
+                    ErrorCodes.INVALID_FIELD, "clientMsgId may have at most " + MAX_CLIENT_MSG_ID + " characters", ref);
+        }
+        long to = recipient(session, frame, ref);
+        JsonNode body = frame.get("body");
+        if (body == null || !body.isObject()) {
+            throw new FrameRejected(ErrorCodes.MISSING_FIELD, "body is required", ref);
+        }
+        if (!MessageBody.TEXT.equals(optionalText(body, "kind"))) {
+            throw new FrameRejected(ErrorCodes.INVALID_FIELD, "body.kind must be \"text\"", ref);
+        }
+        String text = optionalText(body, "text");
+        if (text == null || text.isEmpty()) {
+            throw new FrameRejected(ErrorCodes.MISSING_FIELD, "body.text is required", ref);
+        }
+        if (text.codePointCount(0, text.length()) > limits.maxTextLength()) {
+            throw new FrameRejected(
+                    ErrorCodes.TOO_LONG, "body.text may have at most " + limits.maxTextLength() + " characters", ref);
+        }
+        charge(session, 1.0, ref);
+        publish(
+                session,
+                new InboundRecord(
+                        InboundRecord.VERSION,
+                        InboundRecord.SEND,
+                        session.userId(),
+                        session.deviceId(),
+                        slots.slot(),
+                        ConversationIds.direct(session.userId(), to),
+                        clientMsgId,
+                        Target.user(to),
+                        MessageBody.text(text),
+                        null,
+                        System.currentTimeMillis()),
+                ref);
+    }
+
+    private void cursor(ClientSession session, JsonNode frame, String type) {
+        String ref = ref(frame, type);
+        String conversationId = optionalText(frame, "conversationId");
+        if (conversationId == null) {
+            throw new FrameRejected(ErrorCodes.MISSING_FIELD, "conversationId is required", ref);
+        }
+        if (!ConversationIds.isWellFormed(conversationId)) {
+            throw new FrameRejected(ErrorCodes.INVALID_FIELD, "conversationId is not a conversation", ref);
+        }
+        long[] members = ConversationIds.members(conversationId);
+        if (members != null && members[0] != session.userId() && members[1] != session.userId()) {
+            throw new FrameRejected(ErrorCodes.NOT_A_MEMBER, "you are not in this conversation", ref);
+        }
+        JsonNode seq = frame.get("seq");
+        if (seq == null || !seq.canConvertToLong() || !seq.isIntegralNumber() || seq.asLong() < 0) {
+            throw new FrameRejected(ErrorCodes.INVALID_FIELD, "seq must be a non-negative integer", ref);
+        }
+        // acks come once per received message: they cost less than a send
+        charge(session, FrameTypes.ACK.equals(type) ? 0.1 : 0.5, ref);
+        publish(
+                session,
+                new InboundRecord(
+                        InboundRecord.VERSION,
+                        type,
+                        session.userId(),
+                        session.deviceId(),
+                        slots.slot(),
+                        conversationId,
+                        null,
+                        null,
+                        null,
+                        seq.asLong(),
+                        System.currentTimeMillis()),
+                ref);
+    }
+
+    private void typing(ClientSession session, JsonNode frame) {
+        String ref = ref(frame, FrameTypes.TYPING);
+        long to = recipient(session, frame, ref);
+        charge(session, 0.5, ref);
+        publish(
+                session,
+                new InboundRecord(
+                        InboundRecord.VERSION,
+                        InboundRecord.TYPING,
+                        session.userId(),
+                        session.deviceId(),
+                        slots.slot(),
+                        ConversationIds.direct(session.userId(), to),
+                        null,
+                        Target.user(to),
+                        null,
+                        null,
+                        System.currentTimeMillis()),
+                ref);
+    }
+
+    private void sync(ClientSession session, JsonNode frame) {
+        String ref = ref(frame, FrameTypes.SYNC);
+        Map<String, Long> cursors = new LinkedHashMap<>();
+        JsonNode given = frame.get("cursors");
+        if (given != null && !given.isNull()) {
+            if (!given.isObject()) {
+                throw new FrameRejected(ErrorCodes.INVALID_FIELD, "cursors maps conversationId to seq", ref);
+            }
+            for (var entry : given.properties()) {
+                JsonNode seq = entry.getValue();
+                if (!ConversationIds.isWellFormed(entry.getKey()) || !seq.isIntegralNumber() || seq.asLong() < 0) {
+                    throw new FrameRejected(
+                            ErrorCodes.INVALID_FIELD, "cursors maps conversationId to a non-negative seq", ref);
+                }
+                cursors.put(entry.getKey(), seq.asLong());
+            }
+        }
+        int limit = 200;
+        JsonNode limitNode = frame.get("limit");
+        if (limitNode != null && !limitNode.isNull()) {
+            if (!limitNode.isIntegralNumber() || limitNode.asInt() < 1 || limitNode.asInt() > MAX_SYNC_LIMIT) {
+                throw new FrameRejected(ErrorCodes.INVALID_FIELD, "limit must be 1 to " + MAX_SYNC_LIMIT, ref);
+            }
+            limit = limitNode.asInt();
+        }
+        charge(session, 1.0, ref);
+        sync.page(session.userId(), ref, cursors, limit)
+                .subscribe(
+                        session::send,
+                        e -> session.send(
+                                frames.error(ErrorCodes.UNAVAILABLE, "sync is unavailable right now; try again", ref)));
+    }
+
+    /** The direct-chat peer of a send or typing frame. */
+    private static long recipient(ClientSession session, JsonNode frame, String ref) {
+        JsonNode to = frame.get("to");
+        if (to == null || !to.isObject()) {
+            throw new FrameRejected(ErrorCodes.MISSING_FIELD, "to is required", ref);
+        }
+        JsonNode userId = to.get("userId");
+        if (userId == null || userId.isNull()) {
+            if (to.has("groupId")) {
+                throw new FrameRejected(ErrorCodes.INVALID_FIELD, "group conversations are not available yet", ref);
+            }
+            throw new FrameRejected(ErrorCodes.MISSING_FIELD, "to.userId is required", ref);
+        }
+        if (!userId.isIntegralNumber() || !userId.canConvertToLong() || userId.asLong() <= 0) {
+            throw new FrameRejected(ErrorCodes.INVALID_FIELD, "to.userId must be a user id", ref);
+        }
+        if (userId.asLong() == session.userId()) {
+            throw new FrameRejected(ErrorCodes.INVALID_FIELD, "you cannot message yourself", ref);
+        }
+        return userId.asLong();
+    }
+
+    private void charge(ClientSession session, double cost, String ref) {
+        if (session.budget().tryTake(cost)) {
+            return;
+        }
+        if (session.budget().strike()) {
+            session.sendAndClose(
+                    frames.error(ErrorCodes.RATE_LIMITED, "flooding: connection closed", ref),
+                    CloseStatus.POLICY_VIOLATION.withReason("flooding"));
+            throw new FrameRejected(ErrorCodes.RATE_LIMITED, "flooding", ref);
+        }
+        throw new FrameRejected(ErrorCodes.RATE_LIMITED, "too many frames; slow down", ref);
+    }
+
+    private void publish(ClientSession session, InboundRecord record, String ref) {
+        inbound.publish(record).whenComplete((ok, failure) -> {
+            if (failure != null) {
+                session.send(frames.error(ErrorCodes.UNAVAILABLE, "could not accept the frame; retry", ref));
+            }
+        });
+    }
+
+    private static String ref(JsonNode frame, String fallback) {
+        String ref = optionalText(frame, "ref");
+        return ref != null ? abbreviate(ref) : fallback;
+    }
+
+    private static String optionalText(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value != null && value.isString() ? value.asString() : null;
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() <= MAX_CLIENT_MSG_ID ? s : s.substring(0, MAX_CLIENT_MSG_ID);
+    }
+
+    /** A frame the client must fix; becomes an error frame, never a closed session. */
+    static final class FrameRejected extends RuntimeException {
+        final String code;
+        final String ref;
+
+        FrameRejected(String code, String message, String ref) {
+            super(message, null, false, false);
+            this.code = code;
+            this.ref = ref;
+        }
+    }
+}

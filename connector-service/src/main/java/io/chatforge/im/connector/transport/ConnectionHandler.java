@@ -1,0 +1,119 @@
+package io.chatforge.im.connector.transport;
+
+import io.chatforge.im.connector.delivery.DirectDeliveries;
+import io.chatforge.im.connector.presence.PresencePublisher;
+import io.chatforge.im.connector.route.NodeIdentity;
+import io.chatforge.im.connector.route.RouteRegistry;
+import io.chatforge.im.connector.session.ClientSession;
+import io.chatforge.im.connector.session.SessionRegistry;
+import io.chatforge.im.contracts.frame.ErrorCodes;
+import io.chatforge.im.security.ImPrincipal;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.socket.CloseStatus;
+import org.springframework.web.reactive.socket.WebSocketHandler;
+import org.springframework.web.reactive.socket.WebSocketSession;
+import reactor.core.publisher.Mono;
+
+/**
+ * The life of one connection: register the device (refusing one too many, replacing an older
+ * connection of the same device), pump frames both ways, and clean up routes and presence when
+ * it ends, whoever ends it.
+ */
+@Component
+class ConnectionHandler implements WebSocketHandler {
+    private static final Logger log = LoggerFactory.getLogger(ConnectionHandler.class);
+
+    private final SessionRegistry sessions;
+    private final RouteRegistry routes;
+    private final PresencePublisher presence;
+    private final DirectDeliveries direct;
+    private final ClientFrameHandler frames;
+    private final Frames codec;
+    private final NodeIdentity node;
+
+    ConnectionHandler(
+            SessionRegistry sessions,
+            RouteRegistry routes,
+            PresencePublisher presence,
+            DirectDeliveries direct,
+            ClientFrameHandler frames,
+            Frames codec,
+            NodeIdentity node) {
+        this.sessions = sessions;
+        this.routes = routes;
+        this.presence = presence;
+        this.direct = direct;
+        this.frames = frames;
+        this.codec = codec;
+        this.node = node;
+    }
+
+    @Override
+    public List<String> getSubProtocols() {
+        return List.of(HandshakeTokenConverter.PROTOCOL);
+    }
+
+    @Override
+    public Mono<Void> handle(WebSocketSession socket) {
+        return socket.getHandshakeInfo()
+                .getPrincipal()
+                .cast(JwtAuthenticationToken.class)
+                .map(auth -> ImPrincipal.from(auth.getToken()))
+                .flatMap(principal -> serve(socket, principal))
+                .switchIfEmpty(Mono.defer(() -> socket.close(CloseStatus.POLICY_VIOLATION)));
+    }
+
+    private Mono<Void> serve(WebSocketSession socket, ImPrincipal principal) {
+        ClientSession session = sessions.open(principal.userId(), principal.deviceId(), socket);
+        return routes.register(principal.userId(), principal.deviceId())
+                .flatMap(registration -> {
+                    if (!registration.registered()) {
+                        String refusal = codec.error(
+                                ErrorCodes.TOO_MANY_CONNECTIONS, "this account has too many devices connected", null);
+                        return socket.send(Mono.just(socket.textMessage(refusal)))
+                                .then(socket.close(CloseStatus.POLICY_VIOLATION.withReason("too many connections")));
+                    }
+                    admit(session, registration);
+                    Mono<Void> input = socket.receive()
+                            .doOnNext(message -> frames.handle(session, message))
+                            .then()
+                            .doFinally(signal -> session.close(CloseStatus.NORMAL));
+                    Mono<Void> output = socket.send(session.outbound().map(socket::textMessage));
+                    return Mono.when(input, output).doFinally(signal -> leave(session));
+                })
+                .onErrorResume(e -> {
+                    log.warn("connection of user {} failed: {}", principal.userId(), e.toString());
+                    leave(session);
+                    return socket.close(CloseStatus.SERVER_ERROR);
+                });
+    }
+
+    private void admit(ClientSession session, RouteRegistry.Registration registration) {
+        ClientSession replaced = sessions.register(session);
+        if (replaced != null) {
+            replaced.sendAndClose(codec.kicked(), new CloseStatus(4001, "replaced by a newer connection"));
+        }
+        var previous = registration.previous();
+        if (previous != null && !previous.node().equals(node.id())) {
+            direct.kick(previous.slot(), session.userId(), session.deviceId(), session.id(), codec.kicked());
+        }
+        if (registration.firstOnline()) {
+            presence.online(session.userId());
+        }
+    }
+
+    private void leave(ClientSession session) {
+        if (!sessions.unregister(session)) {
+            return; // replaced by a newer connection of the same device, which owns the route now
+        }
+        routes.unregister(session.userId(), session.deviceId())
+                .filter(liveDevices -> liveDevices == 0)
+                .subscribe(
+                        none -> presence.maybeOffline(session.userId()),
+                        e -> log.warn("route cleanup: {}", e.toString()));
+    }
+}

@@ -1,0 +1,35 @@
+package io.chatforge.im.connector.transport;
+
+import io.chatforge.im.contracts.frame.ErrorFrame;
+import io.chatforge.im.contracts.frame.EventFrame;
+import io.chatforge.im.contracts.frame.PongFrame;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Server frames as JSON text. */
+@Component
+public class Frames {
+    private final JsonMapper json;
+
+    Frames(JsonMapper json) {
+        this.json = json;
+    }
+
+    public String error(String code, String message, String ref) {
+        return json.writeValueAsString(new ErrorFrame(code, message, ref));
+    }
+
+    public String pong() {
+        return json.writeValueAsString(new PongFrame(System.currentTimeMillis()));
+    }
+
+    public String kicked() {
+        return json.writeValueAsString(
+                new EventFrame(EventFrame.KICKED, Map.of("reason", "this device connected again elsewhere")));
+    }
+
+    public String write(Object frame) {
+        return json.writeValueAsString(frame);
+    }
+}

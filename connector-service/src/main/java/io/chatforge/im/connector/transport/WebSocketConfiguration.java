@@ -1,0 +1,35 @@
+package io.chatforge.im.connector.transport;
+
+import io.chatforge.im.connector.config.ConnectorProperties;
+import java.util.Map;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.reactive.HandlerMapping;
+import org.springframework.web.reactive.handler.SimpleUrlHandlerMapping;
+import org.springframework.web.reactive.socket.server.support.HandshakeWebSocketService;
+import org.springframework.web.reactive.socket.server.support.WebSocketHandlerAdapter;
+import org.springframework.web.reactive.socket.server.upgrade.ReactorNettyRequestUpgradeStrategy;
+import reactor.netty.http.server.WebsocketServerSpec;
+
+/**
+ * {@code /ws} on Reactor Netty: non-blocking, no thread per connection. Netty refuses frames
+ * far beyond the protocol limit outright; frames above {@code im.connector.max-frame-bytes} but
+ * below that get an error frame and the session stays open.
+ */
+@Configuration(proxyBeanMethods = false)
+class WebSocketConfiguration {
+
+    @Bean
+    HandlerMapping webSocketMapping(ConnectionHandler handler) {
+        return new SimpleUrlHandlerMapping(Map.of("/ws", handler), -1);
+    }
+
+    @Bean
+    WebSocketHandlerAdapter webSocketHandlerAdapter(ConnectorProperties properties) {
+        var spec = WebsocketServerSpec.builder()
+                .maxFramePayloadLength(Math.max(65536, properties.maxFrameBytes() * 4))
+                .handlePing(true);
+        return new WebSocketHandlerAdapter(
+                new HandshakeWebSocketService(new ReactorNettyRequestUpgradeStrategy(() -> spec)));
+    }
+}

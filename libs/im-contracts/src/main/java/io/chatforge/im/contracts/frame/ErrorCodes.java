@@ -1,0 +1,21 @@
+package io.chatforge.im.contracts.frame;
+
+/** The {@code code} values of {@link ErrorFrame}. */
+public final class ErrorCodes {
+    public static final String MALFORMED = "malformed_frame";
+    public static final String UNKNOWN_TYPE = "unknown_type";
+    public static final String MISSING_FIELD = "missing_field";
+    public static final String INVALID_FIELD = "invalid_field";
+    public static final String TOO_LONG = "text_too_long";
+    public static final String FRAME_TOO_LARGE = "frame_too_large";
+    public static final String RATE_LIMITED = "rate_limited";
+    public static final String NOT_FRIENDS = "not_friends";
+    public static final String BLOCKED = "blocked";
+    public static final String NOT_A_MEMBER = "not_a_member";
+    /** retry later with the same clientMsgId */
+    public static final String UNAVAILABLE = "temporarily_unavailable";
+
+    public static final String TOO_MANY_CONNECTIONS = "too_many_connections";
+
+    private ErrorCodes() {}
+}

@@ -1,0 +1,22 @@
+package io.chatforge.im.contracts.frame;
+
+/** The {@code type} of every WebSocket frame (JSON text). See docs/protocol.md. */
+public final class FrameTypes {
+    // client -> server
+    public static final String SEND = "send";
+    public static final String ACK = "ack";
+    public static final String READ = "read";
+    public static final String SYNC = "sync";
+    public static final String TYPING = "typing";
+    public static final String PING = "ping";
+    // server -> client
+    public static final String SENT = "sent";
+    public static final String MSG = "msg";
+    public static final String RECEIPT = "receipt";
+    public static final String SYNC_PAGE = "sync.page";
+    public static final String EVENT = "event";
+    public static final String PONG = "pong";
+    public static final String ERROR = "error";
+
+    private FrameTypes() {}
+}

@@ -1,0 +1,60 @@
+package io.chatforge.im.contracts.messaging;
+
+/**
+ * Conversation ids are derived, never looked up: {@code d_<low>_<high>} for two users,
+ * {@code g_<groupId>} for a group. The connector keys inbound records with them so that one
+ * conversation is always processed in order by one consumer.
+ */
+public final class ConversationIds {
+    private static final int MAX_LENGTH = 64;
+
+    private ConversationIds() {}
+
+    public static String direct(long a, long b) {
+        return a < b ? "d_" + a + "_" + b : "d_" + b + "_" + a;
+    }
+
+    public static String group(long groupId) {
+        return "g_" + groupId;
+    }
+
+    public static boolean isDirect(String id) {
+        return id.startsWith("d_");
+    }
+
+    /** The two members of a direct conversation id, or null when it is not a well-formed one. */
+    public static long[] members(String id) {
+        if (id == null || id.length() > MAX_LENGTH || !isDirect(id)) {
+            return null;
+        }
+        int sep = id.indexOf('_', 2);
+        if (sep < 0) {
+            return null;
+        }
+        try {
+            long low = Long.parseLong(id.substring(2, sep));
+            long high = Long.parseLong(id.substring(sep + 1));
+            return low > 0 && low < high ? new long[] {low, high} : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /** True for ids this platform can produce (direct or group), false for anything else. */
+    public static boolean isWellFormed(String id) {
+        if (id == null || id.length() > MAX_LENGTH) {
+            return false;
+        }
+        if (isDirect(id)) {
+            return members(id) != null;
+        }
+        if (id.startsWith("g_")) {
+            try {
+                return Long.parseLong(id.substring(2)) > 0;
+            } catch (NumberFormatException e) {
+                return false;
+            }
+        }
+        return false;
+    }
+}
