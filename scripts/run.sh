@@ -19,6 +19,8 @@ SERVICES=(
   "user-service:${IM_USER_PORT:-8082}:${IM_USER_PORT:-8082}"
   "auth-service:${IM_AUTH_PORT:-8081}:${IM_AUTH_PORT:-8081}"
   "friend-service:${IM_FRIEND_PORT:-8083}:${IM_FRIEND_PORT:-8083}"
+  "message-service:${IM_MESSAGE_PORT:-8084}:${IM_MESSAGE_PORT:-8084}"
+  "connector-service:${IM_CONNECTOR_PORT:-8085}:${IM_CONNECTOR_PORT:-8085}"
   "gateway:${IM_GATEWAY_PORT:-8080}:${IM_GATEWAY_MANAGEMENT_PORT:-8090}"
 )
 name_of() { echo "${1%%:*}"; }
@@ -47,7 +49,7 @@ check_ports_free() {
 
 build() {
   say "building the services (mvn package, tests skipped) ..."
-  mvn -B -q -ntp -DskipTests -pl user-service,auth-service,friend-service,gateway -am package \
+  mvn -B -q -ntp -DskipTests -pl user-service,auth-service,friend-service,message-service,connector-service,gateway -am package \
     > "$LOG_DIR/build.log" 2>&1 || { tail -40 "$LOG_DIR/build.log" >&2; fail "build failed (log: $LOG_DIR/build.log)"; }
 }
 
@@ -98,6 +100,8 @@ main() {
   export IM_USER_SERVICE_URL="${IM_USER_SERVICE_URL:-http://localhost:${IM_USER_PORT:-8082}}"
   export IM_AUTH_SERVICE_URL="${IM_AUTH_SERVICE_URL:-http://localhost:${IM_AUTH_PORT:-8081}}"
   export IM_FRIEND_SERVICE_URL="${IM_FRIEND_SERVICE_URL:-http://localhost:${IM_FRIEND_PORT:-8083}}"
+  export IM_MESSAGE_SERVICE_URL="${IM_MESSAGE_SERVICE_URL:-http://localhost:${IM_MESSAGE_PORT:-8084}}"
+  export IM_CONNECTOR_URLS="${IM_CONNECTOR_URLS:-http://localhost:${IM_CONNECTOR_PORT:-8085}}"
   export IM_AUTH_JWKS_URI="${IM_AUTH_JWKS_URI:-$IM_AUTH_SERVICE_URL/api/auth/.well-known/jwks.json}"
   export IM_AUTH_DEV_KEY_FILE="${IM_AUTH_DEV_KEY_FILE:-$DATA_DIR/dev-jwt-key.pem}"
   trap stop_all INT TERM EXIT

@@ -14,7 +14,8 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * The platform under test: gateway, auth-, user- and friend-service, each its own JVM from its
+ * The platform under test: gateway, auth-, user-, friend- and message-service and two connectors,
+ * each its own JVM from its
  * exec jar, on free ports, against the real test servers, with fresh databases. Started once per
  * test JVM and stopped when it exits. Tests reach it only through the gateway, like clients.
  */
@@ -25,6 +26,9 @@ final class Platform {
     final ServiceProcess auth;
     final ServiceProcess user;
     final ServiceProcess friend;
+    final ServiceProcess message;
+    final ServiceProcess connectorA;
+    final ServiceProcess connectorB;
     final String internalToken = "test-internal-" + UUID.randomUUID();
     final Path devKeyFile;
 
@@ -47,6 +51,9 @@ final class Platform {
         int authPort = FreePorts.next();
         int userPort = FreePorts.next();
         int friendPort = FreePorts.next();
+        int messagePort = FreePorts.next();
+        int connectorPortA = FreePorts.next();
+        int connectorPortB = FreePorts.next();
         Map<String, String> env = new HashMap<>();
         env.put("SPRING_PROFILES_ACTIVE", "dev");
         env.put("IM_DB_HOST", e.dbHost());
@@ -64,6 +71,17 @@ final class Platform {
         env.put("IM_FRIEND_SERVICE_URL", "http://127.0.0.1:" + friendPort);
         env.put("IM_FRIEND_PORT", Integer.toString(friendPort));
         env.put("IM_FRIEND_DB", infra.newDatabase("friend"));
+        env.put("IM_MESSAGE_SERVICE_URL", "http://127.0.0.1:" + messagePort);
+        env.put("IM_MESSAGE_PORT", Integer.toString(messagePort));
+        env.put("IM_MESSAGE_DB", infra.newDatabase("message"));
+        String group = "platform-test-" + UUID.randomUUID();
+        env.put("IM_MESSAGE_CONSUMER_GROUP", group);
+        for (String stream : List.of("inbound", "social", "presence")) {
+            KafkaGroups.startAtEnd(e.kafkaBootstrap(), group + "-" + stream, List.of("im." + stream));
+        }
+        env.put("IM_CONNECTOR_URLS", "http://127.0.0.1:" + connectorPortA + ",http://127.0.0.1:" + connectorPortB);
+        env.put("IM_PRESENCE_OFFLINE_DELAY", "1s");
+        env.put("IM_SENDS_PER_SECOND", Integer.toString(Limits.SENDS_PER_SECOND));
         env.put("IM_GATEWAY_PORT", Integer.toString(gatewayPort));
         env.put("IM_GATEWAY_MANAGEMENT_PORT", Integer.toString(gatewayManagementPort));
         env.put("IM_AUTH_PORT", Integer.toString(authPort));
@@ -82,9 +100,12 @@ final class Platform {
         user = new ServiceProcess("user-service", jar(root, "user-service", version), userPort, env, logs);
         auth = new ServiceProcess("auth-service", jar(root, "auth-service", version), authPort, env, logs);
         friend = new ServiceProcess("friend-service", jar(root, "friend-service", version), friendPort, env, logs);
+        message = new ServiceProcess("message-service", jar(root, "message-service", version), messagePort, env, logs);
+        connectorA = connector("connector-a", root, version, connectorPortA, env, logs);
+        connectorB = connector("connector-b", root, version, connectorPortB, env, logs);
         gateway = new ServiceProcess(
                 "gateway", jar(root, "gateway", version), gatewayPort, gatewayManagementPort, env, logs);
-        List<ServiceProcess> all = List.of(user, auth, friend, gateway);
+        List<ServiceProcess> all = List.of(user, auth, friend, message, connectorA, connectorB, gateway);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> all.forEach(ServiceProcess::stop), "stop-platform"));
         all.forEach(ServiceProcess::start);
         all.forEach(s -> s.awaitReady(Duration.ofMinutes(2)));
@@ -102,6 +123,19 @@ final class Platform {
         return new ApiClient(gateway.baseUrl(), ApiClient.randomAddress());
     }
 
+    /** One of the two connector instances the gateway spreads WebSockets over. */
+    private static ServiceProcess connector(
+            String node, Path root, String version, int port, Map<String, String> common, Path logs) {
+        Map<String, String> env = new HashMap<>(common);
+        env.put("IM_CONNECTOR_PORT", Integer.toString(port));
+        env.put("IM_NODE_ID", node);
+        return new ServiceProcess(node, jar(root, "connector-service", version), port, env, logs);
+    }
+
+    String webSocketUrl() {
+        return "ws://127.0.0.1:" + gateway.port() + "/ws";
+    }
+
     private static Path jar(Path root, String module, String version) {
         return root.resolve(module).resolve("target").resolve(module + "-" + version + "-exec.jar");
     }
@@ -111,6 +145,7 @@ final class Platform {
         static final int PER_USER = 60;
         static final int LOGIN_PER_USERNAME = 8;
         static final int LOGIN_PER_IP = 25;
+        static final int SENDS_PER_SECOND = 300;
 
         private Limits() {}
     }

@@ -66,7 +66,8 @@ public class SlotLease {
         this.onChange = listener;
     }
 
-    @Scheduled(fixedRateString = "#{@connectorProperties.slotLeaseTtl().toMillis() / 3}")
+    // renew well within the lease TTL (15 s by default)
+    @Scheduled(fixedRateString = "${im.connector.slot-lease-renew-interval:PT5S}")
     void renew() {
         try {
             Long renewed = redis.execute(RENEW, List.of(key(slot)), List.of(node, Long.toString(ttl.toMillis())))

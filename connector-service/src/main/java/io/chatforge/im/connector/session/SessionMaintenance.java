@@ -30,7 +30,8 @@ class SessionMaintenance {
         }
     }
 
-    @Scheduled(fixedRateString = "#{@connectorProperties.routeTtl().toMillis() / 3}")
+    // refresh well within the route TTL (90 s by default)
+    @Scheduled(fixedRateString = "${im.connector.route-refresh-interval:PT30S}")
     void refreshRoutes() {
         routes.refresh(sessions.all()).block();
     }

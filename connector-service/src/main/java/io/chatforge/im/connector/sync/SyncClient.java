@@ -15,10 +15,10 @@ public class SyncClient {
     private final WebClient http;
 
     SyncClient(
-            WebClient.Builder builder,
             @Value("${im.connector.message-service-url}") String messageService,
             @Value("${im.security.internal-token}") String internalToken) {
-        this.http = builder.baseUrl(messageService)
+        this.http = WebClient.builder()
+                .baseUrl(messageService)
                 .defaultHeader(InternalCalls.TOKEN_HEADER, internalToken)
                 .build();
     }

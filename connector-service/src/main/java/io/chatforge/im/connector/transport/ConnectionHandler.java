@@ -78,12 +78,20 @@ class ConnectionHandler implements WebSocketHandler {
                                 .then(socket.close(CloseStatus.POLICY_VIOLATION.withReason("too many connections")));
                     }
                     admit(session, registration);
+                    log.debug(
+                            "opened session {} of user {} device {}",
+                            session.id(),
+                            session.userId(),
+                            session.deviceId());
                     Mono<Void> input = socket.receive()
                             .doOnNext(message -> frames.handle(session, message))
                             .then()
                             .doFinally(signal -> session.close(CloseStatus.NORMAL));
                     Mono<Void> output = socket.send(session.outbound().map(socket::textMessage));
-                    return Mono.when(input, output).doFinally(signal -> leave(session));
+                    return Mono.when(input, output).doFinally(signal -> {
+                        log.debug("closed session {} of user {} ({})", session.id(), session.userId(), signal);
+                        leave(session);
+                    });
                 })
                 .onErrorResume(e -> {
                     log.warn("connection of user {} failed: {}", principal.userId(), e.toString());

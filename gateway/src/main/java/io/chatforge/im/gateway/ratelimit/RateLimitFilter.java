@@ -27,6 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
 class RateLimitFilter implements GlobalFilter, Ordered {
     static final String LOGIN = "/api/auth/login";
     static final String REGISTER = "/api/auth/register";
+    static final String WEBSOCKET = "/ws";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final FixedWindowLimiter limiter;
@@ -45,6 +46,9 @@ class RateLimitFilter implements GlobalFilter, Ordered {
         boolean post = HttpMethod.POST.equals(exchange.getRequest().getMethod());
         if (post && LOGIN.equals(path)) {
             return login(exchange, chain);
+        }
+        if (WEBSOCKET.equals(path)) {
+            return limited(limiter.hit("ws-ip", addresses.of(exchange), limits.websocketPerIp()), exchange, chain);
         }
         if (post && REGISTER.equals(path)) {
             return limited(limiter.hit("register-ip", addresses.of(exchange), limits.registerPerIp()), exchange, chain);

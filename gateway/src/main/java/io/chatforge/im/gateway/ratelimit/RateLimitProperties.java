@@ -11,7 +11,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param loginPerUsername login attempts per username, whoever sends them
  * @param registerPerIp registrations per client address
  * @param perUser any authenticated request, per user
- * @param perAnonymousIp any request without a token, per client address
+ * @param websocketPerIp WebSocket handshakes per client address (the connector checks the token)
+ * @param perAnonymousIp any other request without a token, per client address
  * @param trustedProxyHops how many reverse proxies in front of the gateway append to
  *     X-Forwarded-For; 0 trusts no header and uses the connection's address
  */
@@ -21,6 +22,7 @@ record RateLimitProperties(
         @DefaultValue({"10", "1m"}) Limit loginPerUsername,
         @DefaultValue({"10", "1m"}) Limit registerPerIp,
         @DefaultValue({"200", "10s"}) Limit perUser,
+        @DefaultValue({"300", "10s"}) Limit websocketPerIp,
         @DefaultValue({"100", "10s"}) Limit perAnonymousIp,
         @DefaultValue("0") int trustedProxyHops) {
 

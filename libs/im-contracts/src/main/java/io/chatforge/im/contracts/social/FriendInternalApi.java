@@ -4,6 +4,10 @@ package io.chatforge.im.contracts.social;
 public final class FriendInternalApi {
     public static final String RELATION = "/internal/relations/{a}/{b}";
     public static final String RELATION_BATCH = "/internal/relations/batch";
+    /** The ids of a user's friends (at most {@link #MAX_FRIEND_IDS}), for presence fan-out. */
+    public static final String FRIEND_IDS = "/internal/friends/{userId}";
+
+    public static final int MAX_FRIEND_IDS = 5000;
 
     private FriendInternalApi() {}
 }

@@ -1,0 +1,97 @@
+package io.chatforge.im.message.config;
+
+import io.chatforge.im.contracts.Topics;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.kafka.listener.ContainerProperties;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.util.backoff.ExponentialBackOff;
+import org.springframework.util.backoff.FixedBackOff;
+
+/**
+ * Consumers and topics. Inbound batches are retried until they succeed (a database or broker
+ * outage delays messages, never drops them); offsets are committed after a batch is handled.
+ * Events (social, presence) are best effort: a few retries, then skipped with a log line.
+ */
+@Configuration(proxyBeanMethods = false)
+class KafkaConfiguration {
+
+    @Bean
+    ConcurrentKafkaListenerContainerFactory<String, String> inboundListenerFactory(
+            ConsumerFactory<String, String> consumers) {
+        var factory = new ConcurrentKafkaListenerContainerFactory<String, String>();
+        factory.setConsumerFactory(consumers);
+        factory.setBatchListener(true);
+        factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.BATCH);
+        var backOff = new ExponentialBackOff(200, 2.0);
+        backOff.setMaxInterval(5000);
+        factory.setCommonErrorHandler(new DefaultErrorHandler(backOff));
+        return factory;
+    }
+
+    @Bean
+    ConcurrentKafkaListenerContainerFactory<String, String> eventListenerFactory(
+            ConsumerFactory<String, String> consumers) {
+        var factory = new ConcurrentKafkaListenerContainerFactory<String, String>();
+        factory.setConsumerFactory(consumers);
+        factory.setBatchListener(true);
+        factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.BATCH);
+        factory.setCommonErrorHandler(new DefaultErrorHandler(new FixedBackOff(500, 3)));
+        return factory;
+    }
+
+    @Bean
+    NewTopic inboundTopic(
+            @Value("${im.kafka.inbound-partitions:16}") int partitions,
+            @Value("${im.kafka.replication-factor:1}") short replicas) {
+        return TopicBuilder.name(Topics.INBOUND)
+                .partitions(partitions)
+                .replicas(replicas)
+                .build();
+    }
+
+    @Bean
+    NewTopic deliverTopic(
+            @Value("${im.kafka.deliver-partitions:64}") int partitions,
+            @Value("${im.kafka.replication-factor:1}") short replicas) {
+        return TopicBuilder.name(Topics.DELIVER)
+                .partitions(partitions)
+                .replicas(replicas)
+                .build();
+    }
+
+    @Bean
+    NewTopic offlineTopic(
+            @Value("${im.kafka.offline-partitions:8}") int partitions,
+            @Value("${im.kafka.replication-factor:1}") short replicas) {
+        return TopicBuilder.name(Topics.OFFLINE)
+                .partitions(partitions)
+                .replicas(replicas)
+                .build();
+    }
+
+    @Bean
+    NewTopic presenceTopic(
+            @Value("${im.kafka.presence-partitions:8}") int partitions,
+            @Value("${im.kafka.replication-factor:1}") short replicas) {
+        return TopicBuilder.name(Topics.PRESENCE)
+                .partitions(partitions)
+                .replicas(replicas)
+                .build();
+    }
+
+    @Bean
+    NewTopic socialTopic(
+            @Value("${im.kafka.social-partitions:8}") int partitions,
+            @Value("${im.kafka.replication-factor:1}") short replicas) {
+        return TopicBuilder.name(Topics.SOCIAL)
+                .partitions(partitions)
+                .replicas(replicas)
+                .build();
+    }
+}

@@ -1,0 +1,153 @@
+package io.chatforge.im.message.ingest;
+
+import io.chatforge.im.contracts.frame.ErrorCodes;
+import io.chatforge.im.contracts.frame.ErrorFrame;
+import io.chatforge.im.contracts.frame.MsgFrame;
+import io.chatforge.im.contracts.frame.Sender;
+import io.chatforge.im.contracts.frame.SentFrame;
+import io.chatforge.im.contracts.messaging.InboundRecord;
+import io.chatforge.im.contracts.messaging.OfflineEvent;
+import io.chatforge.im.contracts.social.Relation;
+import io.chatforge.im.message.delivery.DeliveryPublisher;
+import io.chatforge.im.message.delivery.OfflinePublisher;
+import io.chatforge.im.message.delivery.Recipients;
+import io.chatforge.im.message.delivery.RouteLookup;
+import io.chatforge.im.message.permission.RelationChecker;
+import io.chatforge.im.message.permission.RelationChecker.Pair;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * One batch of sends: check who may write to whom (one call for the batch), store the allowed
+ * ones (one transaction), then answer each sender ({@code sent} or {@code error}) and push the
+ * messages to the devices that are online (one route lookup for the batch). A receiver with no
+ * device online gets an {@code im.offline} event; the message waits for sync.
+ */
+@Component
+class SendIngestor {
+    private final RelationChecker relations;
+    private final MessageStore store;
+    private final RouteLookup routes;
+    private final DeliveryPublisher deliveries;
+    private final OfflinePublisher offline;
+    private final JsonMapper json;
+    private final Timer receiveToStored;
+
+    SendIngestor(
+            RelationChecker relations,
+            MessageStore store,
+            RouteLookup routes,
+            DeliveryPublisher deliveries,
+            OfflinePublisher offline,
+            JsonMapper json,
+            MeterRegistry meters) {
+        this.relations = relations;
+        this.store = store;
+        this.routes = routes;
+        this.deliveries = deliveries;
+        this.offline = offline;
+        this.json = json;
+        this.receiveToStored = Timer.builder("im.message.receive.to.stored")
+                .description("from the connector receiving a send to the message being committed")
+                .publishPercentileHistogram()
+                .register(meters);
+    }
+
+    void ingest(List<InboundRecord> sends) {
+        if (sends.isEmpty()) {
+            return;
+        }
+        Set<Pair> pairs = new HashSet<>();
+        sends.forEach(s -> pairs.add(new Pair(s.senderId(), s.to().userId())));
+        Map<Pair, Relation> answers = relations.check(pairs);
+        List<InboundRecord> allowed = new ArrayList<>();
+        for (InboundRecord send : sends) {
+            ErrorFrame refusal =
+                    refusal(answers.get(new Pair(send.senderId(), send.to().userId())), send);
+            if (refusal == null) {
+                allowed.add(send);
+            } else {
+                deliveries.toDevice(
+                        send.senderSlot(), send.senderId(), send.senderDeviceId(), json.writeValueAsString(refusal));
+            }
+        }
+        if (allowed.isEmpty()) {
+            return;
+        }
+        List<StoredMessage> stored = store.store(allowed);
+        long now = System.currentTimeMillis();
+        Set<Long> users = new HashSet<>();
+        for (StoredMessage message : stored) {
+            users.add(message.send().senderId());
+            users.add(message.send().to().userId());
+            if (!message.repeat()) {
+                receiveToStored.record(now - message.send().receivedAt(), TimeUnit.MILLISECONDS);
+            }
+        }
+        Recipients recipients = new Recipients(routes.devices(users));
+        for (StoredMessage message : stored) {
+            answer(message);
+            if (!message.repeat()) {
+                deliver(message, recipients);
+            }
+        }
+    }
+
+    private static ErrorFrame refusal(Relation relation, InboundRecord send) {
+        if (relation == null) {
+            return new ErrorFrame(
+                    ErrorCodes.UNAVAILABLE, "cannot check this conversation right now; retry", send.clientMsgId());
+        }
+        if (relation.blockedByA() || relation.blockedByB()) {
+            return new ErrorFrame(ErrorCodes.BLOCKED, "you cannot message this user", send.clientMsgId());
+        }
+        if (!relation.friends()) {
+            return new ErrorFrame(ErrorCodes.NOT_FRIENDS, "you can only message your friends", send.clientMsgId());
+        }
+        return null;
+    }
+
+    private void answer(StoredMessage message) {
+        InboundRecord send = message.send();
+        var sent = new SentFrame(
+                send.clientMsgId(),
+                message.conversationId(),
+                Long.toString(message.msgId()),
+                message.seq(),
+                message.ts());
+        deliveries.toDevice(send.senderSlot(), send.senderId(), send.senderDeviceId(), json.writeValueAsString(sent));
+    }
+
+    private void deliver(StoredMessage message, Recipients recipients) {
+        InboundRecord send = message.send();
+        String frame = json.writeValueAsString(new MsgFrame(
+                message.conversationId(),
+                Long.toString(message.msgId()),
+                message.seq(),
+                new Sender(send.senderId(), send.senderDeviceId()),
+                send.body(),
+                message.ts()));
+        long receiver = send.to().userId();
+        if (recipients.isOnline(receiver)) {
+            deliveries.toUser(receiver, recipients.of(receiver), null, frame);
+        } else {
+            offline.publish(new OfflineEvent(
+                    OfflineEvent.VERSION,
+                    receiver,
+                    message.conversationId(),
+                    Long.toString(message.msgId()),
+                    message.seq(),
+                    send.senderId(),
+                    message.ts()));
+        }
+        deliveries.toUser(send.senderId(), recipients.of(send.senderId()), send.senderDeviceId(), frame);
+    }
+}

@@ -1,0 +1,17 @@
+package io.chatforge.im.message.permission;
+
+import io.chatforge.im.contracts.social.FriendInternalApi;
+import io.chatforge.im.contracts.social.Relation;
+import io.chatforge.im.contracts.social.RelationBatchRequest;
+import java.util.List;
+import org.springframework.cloud.openfeign.FeignClient;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+
+/** friend-service's relation checks (answered from its Redis cache in the steady state). */
+@FeignClient(name = "friend-service", contextId = "relationClient")
+interface RelationClient {
+
+    @PostMapping(FriendInternalApi.RELATION_BATCH)
+    List<Relation> relations(@RequestBody RelationBatchRequest request);
+}

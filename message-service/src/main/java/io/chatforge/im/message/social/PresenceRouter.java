@@ -1,0 +1,76 @@
+package io.chatforge.im.message.social;
+
+import io.chatforge.im.contracts.Topics;
+import io.chatforge.im.contracts.frame.EventFrame;
+import io.chatforge.im.contracts.messaging.PresenceEvent;
+import io.chatforge.im.message.delivery.DeliveryPublisher;
+import io.chatforge.im.message.delivery.Recipients;
+import io.chatforge.im.message.delivery.RouteLookup;
+import io.chatforge.im.service.resilience.ResilientCalls;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Tells a user's online friends that the user came online or went offline (the connectors
+ * already debounced it): {@code event {kind: "presence", data: {userId, online}}}. The cost is
+ * one friend-list call and one route lookup per change, proportional to the user's friends.
+ */
+@Component
+class PresenceRouter {
+    private static final Logger log = LoggerFactory.getLogger(PresenceRouter.class);
+
+    private final FriendListClient friends;
+    private final ResilientCalls resilient;
+    private final RouteLookup routes;
+    private final DeliveryPublisher deliveries;
+    private final JsonMapper json;
+
+    PresenceRouter(
+            FriendListClient friends,
+            ResilientCalls resilient,
+            RouteLookup routes,
+            DeliveryPublisher deliveries,
+            JsonMapper json) {
+        this.friends = friends;
+        this.resilient = resilient;
+        this.routes = routes;
+        this.deliveries = deliveries;
+        this.json = json;
+    }
+
+    @KafkaListener(
+            id = "presence-router",
+            groupId = "${im.message.consumer-group}-presence",
+            topics = Topics.PRESENCE,
+            containerFactory = "eventListenerFactory")
+    void onBatch(List<ConsumerRecord<String, String>> batch) {
+        for (ConsumerRecord<String, String> record : batch) {
+            try {
+                announce(json.readValue(record.value(), PresenceEvent.class));
+            } catch (RuntimeException e) {
+                log.warn("presence change at offset {} not announced: {}", record.offset(), e.toString());
+            }
+        }
+    }
+
+    private void announce(PresenceEvent event) {
+        List<Long> friendIds = resilient.call("friend-service", () -> friends.friendIds(event.userId()));
+        if (friendIds.isEmpty()) {
+            return;
+        }
+        Recipients online = new Recipients(routes.devices(friendIds));
+        String frame = json.writeValueAsString(
+                new EventFrame(EventFrame.PRESENCE, Map.of("userId", event.userId(), "online", event.online())));
+        for (long friend : friendIds) {
+            if (online.isOnline(friend)) {
+                deliveries.toUser(friend, online.of(friend), null, frame);
+            }
+        }
+    }
+}

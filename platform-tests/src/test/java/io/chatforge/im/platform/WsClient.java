@@ -1,0 +1,163 @@
+package io.chatforge.im.platform;
+
+import io.chatforge.im.testsupport.ServiceProcess;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
+import org.awaitility.Awaitility;
+import tools.jackson.databind.JsonNode;
+
+/** A device's WebSocket to the gateway, recording every frame it receives. */
+final class WsClient implements AutoCloseable {
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private final List<JsonNode> frames = new CopyOnWriteArrayList<>();
+    private final CompletableFuture<Integer> closed = new CompletableFuture<>();
+    private final WebSocket socket;
+
+    private WsClient(WebSocket.Builder builder, URI uri) {
+        this.socket = builder.buildAsync(uri, new Listener()).join();
+    }
+
+    /** Connects with the token in the query string. */
+    static WsClient connect(Platform platform, String accessToken) {
+        return new WsClient(
+                HTTP.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10)),
+                URI.create(platform.webSocketUrl() + "?token=" + accessToken));
+    }
+
+    /** Connects straight to one connector instance (to place users on different pods). */
+    static WsClient connectDirect(ServiceProcess connector, String accessToken) {
+        return new WsClient(
+                HTTP.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10)),
+                URI.create("ws://127.0.0.1:" + connector.port() + "/ws?token=" + accessToken));
+    }
+
+    /** Connects the way browsers must: the token as a WebSocket subprotocol next to im.v1. */
+    static WsClient connectWithSubprotocol(Platform platform, String accessToken) {
+        return new WsClient(
+                HTTP.newWebSocketBuilder()
+                        .connectTimeout(Duration.ofSeconds(10))
+                        .subprotocols("im.v1", accessToken),
+                URI.create(platform.webSocketUrl()));
+    }
+
+    String subprotocol() {
+        return socket.getSubprotocol();
+    }
+
+    void send(Object frame) {
+        String text = frame instanceof String s ? s : ApiClient.JSON.writeValueAsString(frame);
+        synchronized (socket) {
+            socket.sendText(text, true).join();
+        }
+    }
+
+    void sendText(String text) {
+        send((Object) text);
+    }
+
+    void sendMessage(String clientMsgId, long to, String text) {
+        send(Map.of(
+                "type",
+                "send",
+                "clientMsgId",
+                clientMsgId,
+                "to",
+                Map.of("userId", to),
+                "body",
+                Map.of("kind", "text", "text", text)));
+    }
+
+    List<JsonNode> frames() {
+        return List.copyOf(frames);
+    }
+
+    List<JsonNode> frames(String type) {
+        return frames.stream()
+                .filter(f -> type.equals(f.path("type").asString()))
+                .toList();
+    }
+
+    /** Waits for the first received frame that matches. */
+    JsonNode await(String what, Predicate<JsonNode> match) {
+        return await(what, match, Duration.ofSeconds(20));
+    }
+
+    JsonNode await(String what, Predicate<JsonNode> match, Duration timeout) {
+        List<JsonNode> found = new ArrayList<>();
+        Awaitility.await(what)
+                .atMost(timeout)
+                .pollInterval(Duration.ofMillis(20))
+                .until(() -> {
+                    for (JsonNode frame : frames) {
+                        if (match.test(frame)) {
+                            found.add(frame);
+                            return true;
+                        }
+                    }
+                    return false;
+                });
+        return found.get(0);
+    }
+
+    /** Waits until at least {@code n} frames of the type arrived; returns them. */
+    List<JsonNode> awaitCount(String type, int n, Duration timeout) {
+        Awaitility.await(n + " " + type + " frames")
+                .atMost(timeout)
+                .pollInterval(Duration.ofMillis(20))
+                .until(() -> frames(type).size() >= n);
+        return frames(type);
+    }
+
+    boolean isClosed() {
+        return closed.isDone();
+    }
+
+    /** The close code the server sent, once closed. */
+    int awaitClose(Duration timeout) {
+        Awaitility.await("close").atMost(timeout).until(closed::isDone);
+        return closed.join();
+    }
+
+    @Override
+    public void close() {
+        if (!closed.isDone()) {
+            socket.abort();
+        }
+    }
+
+    private final class Listener implements WebSocket.Listener {
+        private final StringBuilder partial = new StringBuilder();
+
+        @Override
+        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+            partial.append(data);
+            if (last) {
+                frames.add(ApiClient.JSON.readTree(partial.toString()));
+                partial.setLength(0);
+            }
+            webSocket.request(1);
+            return null;
+        }
+
+        @Override
+        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+            closed.complete(statusCode);
+            return null;
+        }
+
+        @Override
+        public void onError(WebSocket webSocket, Throwable error) {
+            closed.complete(-1);
+        }
+    }
+}
