@@ -82,6 +82,10 @@ final class Platform {
         env.put("IM_CONNECTOR_URLS", "http://127.0.0.1:" + connectorPortA + ",http://127.0.0.1:" + connectorPortB);
         env.put("IM_PRESENCE_OFFLINE_DELAY", "1s");
         env.put("IM_SENDS_PER_SECOND", Integer.toString(Limits.SENDS_PER_SECOND));
+        env.put("IM_IDLE_TIMEOUT", "6s");
+        env.put("LOGGING_LEVEL_IO_CHATFORGE_IM_CONNECTOR", "DEBUG");
+        env.put("IM_CONNECTOR_ROUTE_REFRESH_INTERVAL", "PT2S");
+        env.put("IM_CONNECTOR_SLOT_LEASE_RENEW_INTERVAL", "PT1S");
         env.put("IM_GATEWAY_PORT", Integer.toString(gatewayPort));
         env.put("IM_GATEWAY_MANAGEMENT_PORT", Integer.toString(gatewayManagementPort));
         env.put("IM_AUTH_PORT", Integer.toString(authPort));
@@ -108,12 +112,28 @@ final class Platform {
         List<ServiceProcess> all = List.of(user, auth, friend, message, connectorA, connectorB, gateway);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> all.forEach(ServiceProcess::stop), "stop-platform"));
         all.forEach(ServiceProcess::start);
-        all.forEach(s -> s.awaitReady(Duration.ofMinutes(2)));
+        try {
+            all.forEach(s -> s.awaitReady(Duration.ofMinutes(2)));
+        } catch (RuntimeException notReady) {
+            all.forEach(ServiceProcess::stop);
+            throw notReady;
+        }
     }
 
+    private static RuntimeException startFailure;
+
+    /** The one platform of this test run; if it failed to start, every test fails the same way. */
     static synchronized Platform get() {
+        if (startFailure != null) {
+            throw new IllegalStateException("the platform failed to start", startFailure);
+        }
         if (instance == null) {
-            instance = new Platform();
+            try {
+                instance = new Platform();
+            } catch (RuntimeException e) {
+                startFailure = e;
+                throw e;
+            }
         }
         return instance;
     }

@@ -11,40 +11,75 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.awaitility.Awaitility;
 import tools.jackson.databind.JsonNode;
 
 /** A device's WebSocket to the gateway, recording every frame it receives. */
 final class WsClient implements AutoCloseable {
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    // one HTTP client per socket: a shared one was seen to stall later handshakes after refused ones
+    private static HttpClient http() {
+        return HttpClient.newHttpClient();
+    }
 
     private final List<JsonNode> frames = new CopyOnWriteArrayList<>();
     private final CompletableFuture<Integer> closed = new CompletableFuture<>();
+    private static final ScheduledExecutorService HEARTBEATS = Executors.newScheduledThreadPool(1, r -> {
+        Thread t = new Thread(r, "ws-heartbeats");
+        t.setDaemon(true);
+        return t;
+    });
+
     private final WebSocket socket;
+    private volatile Throwable failure;
+    private ScheduledFuture<?> heartbeat;
 
     private WsClient(WebSocket.Builder builder, URI uri) {
         this.socket = builder.buildAsync(uri, new Listener()).join();
+        // like every real client: a ping every 2 s keeps the idle timeout away
+        this.heartbeat = HEARTBEATS.scheduleAtFixedRate(
+                () -> {
+                    if (!closed.isDone()) {
+                        try {
+                            sendText("{\"type\":\"ping\",\"ref\":\"heartbeat\"}");
+                        } catch (RuntimeException ignored) {
+                            // closed meanwhile
+                        }
+                    }
+                },
+                2,
+                2,
+                TimeUnit.SECONDS);
+    }
+
+    /** Stops the automatic pings (to see the server close an idle connection). */
+    WsClient withoutHeartbeat() {
+        heartbeat.cancel(false);
+        return this;
     }
 
     /** Connects with the token in the query string. */
     static WsClient connect(Platform platform, String accessToken) {
         return new WsClient(
-                HTTP.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10)),
+                http().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10)),
                 URI.create(platform.webSocketUrl() + "?token=" + accessToken));
     }
 
     /** Connects straight to one connector instance (to place users on different pods). */
     static WsClient connectDirect(ServiceProcess connector, String accessToken) {
         return new WsClient(
-                HTTP.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10)),
+                http().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10)),
                 URI.create("ws://127.0.0.1:" + connector.port() + "/ws?token=" + accessToken));
     }
 
     /** Connects the way browsers must: the token as a WebSocket subprotocol next to im.v1. */
     static WsClient connectWithSubprotocol(Platform platform, String accessToken) {
         return new WsClient(
-                HTTP.newWebSocketBuilder()
+                http().newWebSocketBuilder()
                         .connectTimeout(Duration.ofSeconds(10))
                         .subprotocols("im.v1", accessToken),
                 URI.create(platform.webSocketUrl()));
@@ -94,7 +129,8 @@ final class WsClient implements AutoCloseable {
 
     JsonNode await(String what, Predicate<JsonNode> match, Duration timeout) {
         List<JsonNode> found = new ArrayList<>();
-        Awaitility.await(what)
+        Awaitility.await(what + " on a socket" + (failure == null ? "" : " that failed: " + failure)
+                        + ", frames so far: " + frames.size() + ", closed: " + closed.getNow(null))
                 .atMost(timeout)
                 .pollInterval(Duration.ofMillis(20))
                 .until(() -> {
@@ -130,6 +166,7 @@ final class WsClient implements AutoCloseable {
 
     @Override
     public void close() {
+        heartbeat.cancel(false);
         if (!closed.isDone()) {
             socket.abort();
         }
@@ -157,6 +194,7 @@ final class WsClient implements AutoCloseable {
 
         @Override
         public void onError(WebSocket webSocket, Throwable error) {
+            failure = error;
             closed.complete(-1);
         }
     }

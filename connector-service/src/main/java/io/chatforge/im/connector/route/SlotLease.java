@@ -6,11 +6,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.IntConsumer;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
-import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -41,11 +42,17 @@ public class SlotLease {
             ReactiveStringRedisTemplate redis,
             NodeIdentity node,
             ConnectorProperties properties,
-            KafkaTemplate<String, String> kafka) {
+            KafkaAdmin admin,
+            NewTopic deliverTopic) {
         this.redis = redis;
         this.node = node.id();
         this.ttl = properties.slotLeaseTtl();
-        this.partitions = kafka.partitionsFor(Topics.DELIVER).size();
+        // the topic decides how many slots there are; create it first if this is a fresh broker
+        admin.createOrModifyTopics(deliverTopic);
+        this.partitions = admin.describeTopics(Topics.DELIVER)
+                .get(Topics.DELIVER)
+                .partitions()
+                .size();
         acquire(ThreadLocalRandom.current().nextInt(partitions));
         if (slot < 0) {
             throw new IllegalStateException("all " + partitions + " delivery slots are leased: add partitions to "

@@ -21,6 +21,7 @@ public final class ClientSession {
     private final SendBudget budget;
     private volatile long lastSeenNanos = System.nanoTime();
     private volatile boolean closed;
+    private volatile CloseStatus closeStatus = CloseStatus.NORMAL;
 
     ClientSession(long userId, String deviceId, WebSocketSession socket, int queueSize, SendBudget budget) {
         this.userId = userId;
@@ -63,7 +64,10 @@ public final class ClientSession {
             result = outbound.tryEmitNext(frame);
         }
         if (result == Sinks.EmitResult.FAIL_OVERFLOW) {
-            close(new CloseStatus(1013, "too slow; reconnect and sync"));
+            // it is not reading: queueing the close behind its frames would never get there
+            closeStatus = new CloseStatus(1013, "too slow; reconnect and sync");
+            closed = true;
+            socket.close(closeStatus).subscribe();
         }
     }
 
@@ -73,15 +77,24 @@ public final class ClientSession {
         close(status);
     }
 
+    /**
+     * Ends the outbound stream; the connection is closed with this status once the frames queued
+     * before (such as the reason for closing) have been written.
+     */
     public void close(CloseStatus status) {
         if (closed) {
             return;
         }
         closed = true;
+        closeStatus = status;
         synchronized (this) {
             outbound.tryEmitComplete();
         }
-        socket.close(status).subscribe();
+    }
+
+    /** The status to close with once the outbound stream is drained. */
+    public CloseStatus closeStatus() {
+        return closeStatus;
     }
 
     public boolean isClosed() {

@@ -8,6 +8,7 @@ import io.chatforge.im.connector.session.ClientSession;
 import io.chatforge.im.connector.session.SessionRegistry;
 import io.chatforge.im.contracts.frame.ErrorCodes;
 import io.chatforge.im.security.ImPrincipal;
+import io.chatforge.im.security.reactive.HandshakeTokenConverter;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,6 +18,7 @@ import org.springframework.web.reactive.socket.CloseStatus;
 import org.springframework.web.reactive.socket.WebSocketHandler;
 import org.springframework.web.reactive.socket.WebSocketSession;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * The life of one connection: register the device (refusing one too many, replacing an older
@@ -87,7 +89,8 @@ class ConnectionHandler implements WebSocketHandler {
                             .doOnNext(message -> frames.handle(session, message))
                             .then()
                             .doFinally(signal -> session.close(CloseStatus.NORMAL));
-                    Mono<Void> output = socket.send(session.outbound().map(socket::textMessage));
+                    Mono<Void> output = socket.send(session.outbound().map(socket::textMessage))
+                            .then(Mono.defer(() -> socket.close(session.closeStatus())));
                     return Mono.when(input, output).doFinally(signal -> {
                         log.debug("closed session {} of user {} ({})", session.id(), session.userId(), signal);
                         leave(session);
@@ -106,11 +109,17 @@ class ConnectionHandler implements WebSocketHandler {
             replaced.sendAndClose(codec.kicked(), new CloseStatus(4001, "replaced by a newer connection"));
         }
         var previous = registration.previous();
-        if (previous != null && !previous.node().equals(node.id())) {
-            direct.kick(previous.slot(), session.userId(), session.deviceId(), session.id(), codec.kicked());
-        }
-        if (registration.firstOnline()) {
-            presence.online(session.userId());
+        boolean kickElsewhere = previous != null && !previous.node().equals(node.id());
+        if (kickElsewhere || registration.firstOnline()) {
+            // Kafka sends can block briefly: never on the network threads that run this
+            Schedulers.boundedElastic().schedule(() -> {
+                if (kickElsewhere) {
+                    direct.kick(previous.slot(), session.userId(), session.deviceId(), session.id(), codec.kicked());
+                }
+                if (registration.firstOnline()) {
+                    presence.online(session.userId());
+                }
+            });
         }
     }
 

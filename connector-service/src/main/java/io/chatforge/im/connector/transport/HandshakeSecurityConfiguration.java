@@ -1,6 +1,7 @@
 package io.chatforge.im.connector.transport;
 
 import io.chatforge.im.security.ProblemResponses;
+import io.chatforge.im.security.reactive.HandshakeTokenConverter;
 import io.chatforge.im.security.reactive.ReactiveAccessTokenDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

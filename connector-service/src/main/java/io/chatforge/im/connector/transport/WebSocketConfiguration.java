@@ -26,10 +26,10 @@ class WebSocketConfiguration {
 
     @Bean
     WebSocketHandlerAdapter webSocketHandlerAdapter(ConnectorProperties properties) {
-        var spec = WebsocketServerSpec.builder()
-                .maxFramePayloadLength(Math.max(65536, properties.maxFrameBytes() * 4))
-                .handlePing(true);
-        return new WebSocketHandlerAdapter(
-                new HandshakeWebSocketService(new ReactorNettyRequestUpgradeStrategy(() -> spec)));
+        int maxFrame = Math.max(65536, properties.maxFrameBytes() * 4);
+        // a fresh builder per handshake: the upgrade strategy sets the negotiated subprotocol on
+        // it, and a shared one would impose that protocol on every later connection
+        return new WebSocketHandlerAdapter(new HandshakeWebSocketService(new ReactorNettyRequestUpgradeStrategy(() ->
+                WebsocketServerSpec.builder().maxFramePayloadLength(maxFrame).handlePing(true))));
     }
 }

@@ -1,5 +1,6 @@
 package io.chatforge.im.gateway.security;
 
+import io.chatforge.im.security.reactive.HandshakeTokenConverter;
 import io.chatforge.im.security.reactive.ReactiveAccessTokenDecoder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -40,11 +41,14 @@ class GatewaySecurityConfiguration {
                         .permitAll()
                         .pathMatchers("/internal/**", "/fallback/**")
                         .denyAll()
-                        .pathMatchers("/api/**")
+                        .pathMatchers("/api/**", "/ws")
                         .authenticated()
                         .anyExchange()
                         .permitAll())
-                .oauth2ResourceServer(oauth -> oauth.jwt(jwt -> jwt.jwtDecoder(jwtDecoder))
+                // WebSocket handshakes carry the token in the query or as a subprotocol: checked
+                // here, before the connection is upgraded, and again by the connector
+                .oauth2ResourceServer(oauth -> oauth.bearerTokenConverter(new HandshakeTokenConverter())
+                        .jwt(jwt -> jwt.jwtDecoder(jwtDecoder))
                         .authenticationEntryPoint(handlers)
                         .accessDeniedHandler(handlers))
                 .exceptionHandling(ex -> ex.authenticationEntryPoint(handlers).accessDeniedHandler(handlers))

@@ -1,4 +1,4 @@
-package io.chatforge.im.connector.transport;
+package io.chatforge.im.security.reactive;
 
 import java.util.List;
 import org.springframework.http.HttpHeaders;
@@ -11,10 +11,11 @@ import reactor.core.publisher.Mono;
 /**
  * Finds the access token of a WebSocket handshake: the {@code token} query parameter, or an entry
  * of {@code Sec-WebSocket-Protocol} (browsers cannot set headers on a WebSocket; they offer
- * {@code ["im.v1", "<token>"]} and the server answers {@code im.v1}), or a bearer header.
+ * {@code ["im.v1", "<token>"]} and the server answers {@code im.v1}), or a bearer header. Both
+ * the gateway (before it upgrades the connection) and the connector check it.
  */
-final class HandshakeTokenConverter implements ServerAuthenticationConverter {
-    static final String PROTOCOL = "im.v1";
+public final class HandshakeTokenConverter implements ServerAuthenticationConverter {
+    public static final String PROTOCOL = "im.v1";
 
     @Override
     public Mono<Authentication> convert(ServerWebExchange exchange) {
