@@ -55,12 +55,6 @@ class ClientFrameHandler {
 
     void handle(ClientSession session, WebSocketMessage message) {
         session.touch();
-        if (log.isTraceEnabled()) {
-            log.trace(
-                    "frame from session {}: {} bytes",
-                    session.id(),
-                    message.getPayload().readableByteCount());
-        }
         if (message.getType() != WebSocketMessage.Type.TEXT) {
             if (message.getType() == WebSocketMessage.Type.BINARY) {
                 session.send(frames.error(ErrorCodes.MALFORMED, "frames are JSON text", null));
