@@ -31,6 +31,7 @@ final class Platform {
     final ServiceProcess connectorB;
     final String internalToken = "test-internal-" + UUID.randomUUID();
     final Path devKeyFile;
+    final int redisDatabase;
 
     private Platform() {
         var infra = TestInfrastructure.get();
@@ -62,7 +63,8 @@ final class Platform {
         env.put("IM_DB_PASSWORD", e.dbPassword());
         env.put("IM_REDIS_HOST", e.redisHost());
         env.put("IM_REDIS_PORT", Integer.toString(e.redisPort()));
-        env.put("IM_REDIS_DATABASE", Integer.toString(infra.freshRedisDatabase()));
+        redisDatabase = infra.freshRedisDatabase();
+        env.put("IM_REDIS_DATABASE", Integer.toString(redisDatabase));
         env.put("IM_KAFKA_BOOTSTRAP", e.kafkaBootstrap());
         env.put("IM_INTERNAL_TOKEN", internalToken);
         env.put("IM_AUTH_JWKS_URI", "http://127.0.0.1:" + authPort + "/api/auth/.well-known/jwks.json");

@@ -136,6 +136,20 @@ public final class ServiceProcess {
         process = null;
     }
 
+    /** SIGKILL: the service dies mid-work, as in a crash or an OOM kill. */
+    public synchronized void kill() {
+        if (process == null) {
+            return;
+        }
+        process.destroyForcibly();
+        try {
+            process.waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        process = null;
+    }
+
     public String logTail(int lines) {
         try {
             List<String> all = Files.readAllLines(log);

@@ -57,6 +57,12 @@ public final class TestInfrastructure {
      */
     public int freshRedisDatabase() {
         int index = 1 + java.util.concurrent.ThreadLocalRandom.current().nextInt(15);
+        flushRedisDatabase(index);
+        return index;
+    }
+
+    /** Empties one Redis database, as an operator's FLUSHDB or a Redis restart without persistence would. */
+    public void flushRedisDatabase(int index) {
         try (var socket = new java.net.Socket(endpoints.redisHost(), endpoints.redisPort())) {
             socket.setSoTimeout(5000);
             var out = socket.getOutputStream();
@@ -71,7 +77,6 @@ public final class TestInfrastructure {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException("cannot reach Redis", e);
         }
-        return index;
     }
 
     private void dropCreatedDatabases() {
