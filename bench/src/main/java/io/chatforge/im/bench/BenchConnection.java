@@ -1,0 +1,102 @@
+package io.chatforge.im.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** One benchmark device: sends to its friend, records acknowledgements and deliveries. */
+final class BenchConnection {
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    final BenchUsers.User user;
+    final long peer;
+    private final Recorder recorder;
+    private WebSocket socket;
+    private CompletableFuture<?> lastSend = CompletableFuture.completedFuture(null);
+    private final AtomicLong counter = new AtomicLong();
+    /** msgIds this device received, to count duplicates */
+    final Map<String, Boolean> received = new ConcurrentHashMap<>();
+
+    volatile long highestSeq;
+    volatile String conversationId;
+
+    BenchConnection(BenchUsers.User user, long peer, Recorder recorder) {
+        this.user = user;
+        this.peer = peer;
+        this.recorder = recorder;
+    }
+
+    CompletableFuture<BenchConnection> connect(HttpClient http, String url) {
+        return http.newWebSocketBuilder()
+                .connectTimeout(Duration.ofSeconds(30))
+                .buildAsync(URI.create(url + "?token=" + user.token()), new Listener())
+                .thenApply(ws -> {
+                    socket = ws;
+                    return this;
+                });
+    }
+
+    /** Sends one message; its text carries the send time so the receiver can measure latency. */
+    synchronized void sendNext() {
+        String clientMsgId = user.id() + "-" + counter.incrementAndGet();
+        long now = System.nanoTime();
+        recorder.sending(clientMsgId, now);
+        String frame = "{\"type\":\"send\",\"clientMsgId\":\"" + clientMsgId + "\",\"to\":{\"userId\":" + peer
+                + "},\"body\":{\"kind\":\"text\",\"text\":\"b|" + now + "|" + clientMsgId + "\"}}";
+        lastSend = lastSend.thenCompose(v -> socket.sendText(frame, true)).exceptionally(e -> null);
+    }
+
+    synchronized void sendRaw(String frame) {
+        lastSend = lastSend.thenCompose(v -> socket.sendText(frame, true)).exceptionally(e -> null);
+    }
+
+    void close() {
+        if (socket != null) {
+            socket.abort();
+        }
+    }
+
+    private final class Listener implements WebSocket.Listener {
+        private final StringBuilder partial = new StringBuilder();
+
+        @Override
+        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+            partial.append(data);
+            if (last) {
+                handle(partial.toString());
+                partial.setLength(0);
+            }
+            webSocket.request(1);
+            return null;
+        }
+
+        private void handle(String text) {
+            long now = System.nanoTime();
+            JsonNode frame = JSON.readTree(text);
+            switch (frame.path("type").asString()) {
+                case "sent" -> recorder.acknowledged(frame.get("clientMsgId").asString(), now);
+                case "msg" -> {
+                    String msgId = frame.get("msgId").asString();
+                    conversationId = frame.get("conversationId").asString();
+                    highestSeq = Math.max(highestSeq, frame.get("seq").asLong());
+                    boolean first = received.putIfAbsent(msgId, Boolean.TRUE) == null;
+                    String[] body = frame.get("body").get("text").asString().split("\\|");
+                    if (body.length == 3) {
+                        recorder.delivered(body[2], Long.parseLong(body[1]), now, first);
+                    }
+                }
+                case "sync.page" -> recorder.synced(frame);
+                case "error" -> recorder.error(frame.path("code").asString());
+                default -> {}
+            }
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package io.chatforge.im.bench;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+/** Command-line options: {@code --name=value}. */
+record BenchOptions(
+        String gateway, int connections, double ratePerSender, Duration duration, Duration warmup, String userPrefix) {
+
+    static BenchOptions parse(String[] args) {
+        Map<String, String> given = new HashMap<>();
+        for (String arg : args) {
+            if (!arg.startsWith("--") || !arg.contains("=")) {
+                throw new IllegalArgumentException("options look like --connections=1000, got " + arg);
+            }
+            given.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
+        }
+        int connections = Integer.parseInt(given.getOrDefault("connections", "1000"));
+        if (connections < 2 || connections % 2 != 0) {
+            throw new IllegalArgumentException("--connections must be an even number >= 2 (friend pairs)");
+        }
+        return new BenchOptions(
+                given.getOrDefault("gateway", "http://localhost:8080"),
+                connections,
+                Double.parseDouble(given.getOrDefault("rate", "2")),
+                Duration.ofSeconds(Long.parseLong(given.getOrDefault("seconds", "30"))),
+                Duration.ofSeconds(Long.parseLong(given.getOrDefault("warmup", "5"))),
+                given.getOrDefault("users", "bench"));
+    }
+
+    String webSocketUrl() {
+        return gateway.replaceFirst("^http", "ws") + "/ws";
+    }
+}

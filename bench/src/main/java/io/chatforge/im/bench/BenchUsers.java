@@ -1,0 +1,113 @@
+package io.chatforge.im.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The benchmark's users, made through the public API: registered once (reused by later runs),
+ * logged in, and befriended in pairs (0-1, 2-3, ...).
+ */
+final class BenchUsers {
+    static final String PASSWORD = "bench-password-1";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final String gateway;
+
+    BenchUsers(String gateway) {
+        this.gateway = gateway;
+    }
+
+    List<User> prepare(String prefix, int count) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<User>> logins = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                String username = prefix + "_" + i;
+                logins.add(pool.submit(() -> registerAndLogin(username)));
+            }
+            List<User> users = new ArrayList<>();
+            for (Future<User> login : logins) {
+                users.add(login.get());
+            }
+            List<Future<?>> friendships = new ArrayList<>();
+            for (int i = 0; i < count; i += 2) {
+                User a = users.get(i);
+                User b = users.get(i + 1);
+                friendships.add(pool.submit(() -> befriend(a, b)));
+            }
+            for (Future<?> f : friendships) {
+                f.get();
+            }
+            return users;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private User registerAndLogin(String username) throws Exception {
+        int registered = call("POST", "/api/auth/register", Map.of("username", username, "password", PASSWORD), null)
+                .statusCode();
+        if (registered != 201 && registered != 200 && registered != 409) {
+            throw new IllegalStateException("register " + username + ": " + registered);
+        }
+        var login = call(
+                "POST",
+                "/api/auth/login",
+                Map.of("username", username, "password", PASSWORD, "deviceId", "bench", "deviceType", "other"),
+                null);
+        if (login.statusCode() != 200) {
+            throw new IllegalStateException("login " + username + ": " + login.statusCode() + " " + login.body());
+        }
+        JsonNode tokens = JSON.readTree(login.body());
+        return new User(
+                tokens.get("userId").asLong(),
+                username,
+                tokens.get("accessToken").asString());
+    }
+
+    private Void befriend(User a, User b) throws Exception {
+        var sent = call("POST", "/api/friends/requests", Map.of("toUserId", b.id()), a.token());
+        if (sent.statusCode() == 409) {
+            return null; // friends from an earlier run
+        }
+        JsonNode request = JSON.readTree(sent.body());
+        if ("pending".equals(request.path("status").asString())) {
+            var accepted =
+                    call("POST", "/api/friends/requests/" + request.get("id").asLong() + "/accept", null, b.token());
+            if (accepted.statusCode() != 200) {
+                throw new IllegalStateException("accept: " + accepted.statusCode());
+            }
+        }
+        return null;
+    }
+
+    private HttpResponse<String> call(String method, String path, Object body, String token) throws Exception {
+        var request = HttpRequest.newBuilder(URI.create(gateway + path))
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json")
+                .method(
+                        method,
+                        body == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    record User(long id, String username, String token) {}
+}

@@ -1,0 +1,62 @@
+package io.chatforge.im.bench;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+import org.HdrHistogram.ConcurrentHistogram;
+import org.HdrHistogram.Histogram;
+import tools.jackson.databind.JsonNode;
+
+/** Every send, acknowledgement and delivery of the measured phase, with latencies. */
+final class Recorder {
+    final Histogram sendToSent = new ConcurrentHistogram(3);
+    final Histogram sendToDeliver = new ConcurrentHistogram(3);
+    final Map<String, Long> pending = new ConcurrentHashMap<>();
+    final Set<String> acknowledged = ConcurrentHashMap.newKeySet();
+    final Set<String> deliveredByPush = ConcurrentHashMap.newKeySet();
+    final Set<String> deliveredBySync = ConcurrentHashMap.newKeySet();
+    final LongAdder sends = new LongAdder();
+    final LongAdder duplicates = new LongAdder();
+    final Map<String, LongAdder> errors = new ConcurrentHashMap<>();
+    final AtomicLong lastEvent = new AtomicLong(System.nanoTime());
+    volatile boolean measuring;
+
+    void sending(String clientMsgId, long now) {
+        pending.put(clientMsgId, now);
+        sends.increment();
+    }
+
+    void acknowledged(String clientMsgId, long now) {
+        Long sentAt = pending.get(clientMsgId);
+        if (sentAt != null && acknowledged.add(clientMsgId) && measuring) {
+            sendToSent.recordValue(Math.max(1, (now - sentAt) / 1000));
+        }
+        lastEvent.set(now);
+    }
+
+    void delivered(String clientMsgId, long sentAt, long now, boolean first) {
+        if (!first) {
+            duplicates.increment();
+            return;
+        }
+        if (deliveredByPush.add(clientMsgId) && measuring) {
+            sendToDeliver.recordValue(Math.max(1, (now - sentAt) / 1000));
+        }
+        lastEvent.set(now);
+    }
+
+    void synced(JsonNode page) {
+        for (JsonNode m : page.get("messages")) {
+            String[] body = m.get("body").get("text").asString().split("\\|");
+            if (body.length == 3 && !deliveredByPush.contains(body[2])) {
+                deliveredBySync.add(body[2]);
+            }
+        }
+    }
+
+    void error(String code) {
+        errors.computeIfAbsent(code, c -> new LongAdder()).increment();
+    }
+}
