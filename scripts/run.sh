@@ -33,6 +33,10 @@ fail() { printf '[run] ERROR: %s\n' "$*" >&2; exit 1; }
 port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
 check_ports_free() {
+  local management="${IM_GATEWAY_MANAGEMENT_PORT:-8090}"
+  if port_in_use "$management"; then
+    fail "port $management (gateway health and metrics) is already in use; stop it or set IM_GATEWAY_MANAGEMENT_PORT"
+  fi
   for entry in "${SERVICES[@]}"; do
     local name port
     name=$(name_of "$entry")

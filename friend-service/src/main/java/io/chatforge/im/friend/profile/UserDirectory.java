@@ -35,13 +35,20 @@ public class UserDirectory {
         try {
             found = resilient.call(USER_SERVICE, () -> client.users(new UserBatchRequest(List.of(userId))));
         } catch (RuntimeException e) {
-            log.warn("cannot check user {}: {}", userId, e.toString());
+            log.warn("cannot check user {}: {}{}", userId, e.toString(), hint(e));
             throw ApiProblem.unavailable(
                     "user_directory_unavailable", "cannot check that user right now; try again", Duration.ofSeconds(2));
         }
         if (found.stream().noneMatch(u -> u.id() == userId)) {
             throw ApiProblem.notFound("user_not_found", "no user with id " + userId);
         }
+    }
+
+    /** A 401/403 from user-service is a configuration error, not an outage: say so in the log. */
+    private static String hint(RuntimeException e) {
+        return e instanceof feign.FeignException f && (f.status() == 401 || f.status() == 403)
+                ? " (check IM_INTERNAL_TOKEN: user-service refused it)"
+                : "";
     }
 
     /**

@@ -40,7 +40,7 @@ class RelationCache {
     RelationCache(
             StringRedisTemplate redis,
             RelationReader reader,
-            @Value("${im.friend.relation-cache-ttl:10m}") Duration ttl) {
+            @Value("${im.friend.relation-cache-ttl:2m}") Duration ttl) {
         this.redis = redis;
         this.reader = reader;
         this.ttl = ttl;
@@ -95,6 +95,20 @@ class RelationCache {
             Set<UserPair> pairs = new LinkedHashSet<>();
             TransactionSynchronizationManager.bindResource(this, pairs);
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                /**
+                 * Drop the cached answers before the commit too: if the refresh after commit
+                 * fails (Redis blip, crash), readers fall back to the database instead of
+                 * trusting an entry that is about to be wrong.
+                 */
+                @Override
+                public void beforeCommit(boolean readOnly) {
+                    try {
+                        redis.delete(pairs.stream().map(RelationCache::key).toList());
+                    } catch (RuntimeException e) {
+                        log.warn("relation cache not cleared before commit: {}", e.toString());
+                    }
+                }
+
                 @Override
                 public void afterCompletion(int status) {
                     TransactionSynchronizationManager.unbindResource(RelationCache.this);

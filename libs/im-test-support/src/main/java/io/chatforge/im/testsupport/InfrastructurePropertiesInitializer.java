@@ -21,6 +21,7 @@ public class InfrastructurePropertiesInitializer
                         "im.db.name=" + infra.newDatabase(service.replace("-service", "")),
                         "IM_REDIS_HOST=" + e.redisHost(),
                         "IM_REDIS_PORT=" + e.redisPort(),
+                        "IM_REDIS_DATABASE=" + infra.freshRedisDatabase(),
                         "IM_KAFKA_BOOTSTRAP=" + e.kafkaBootstrap())
                 .applyTo(context);
     }

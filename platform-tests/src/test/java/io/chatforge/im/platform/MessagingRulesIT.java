@@ -1,0 +1,181 @@
+package io.chatforge.im.platform;
+
+import static io.chatforge.im.platform.AccountBadInputIT.assertProblem;
+import static io.chatforge.im.platform.MessagingIT.awaitOnline;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.chatforge.im.testsupport.TestInfrastructure;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/** Who may read what, how many devices, offline notifications, and failing closed. */
+class MessagingRulesIT {
+    private final Platform platform = Platform.get();
+    private final ApiClient api = platform.client();
+
+    @Test
+    void conversationsOfOthers_areNotFound_andHistoryPagesWork() {
+        var alice = Accounts.registerAndLogin(api, "owner");
+        var bob = Accounts.registerAndLogin(api, "owner");
+        var eve = Accounts.registerAndLogin(api, "eve");
+        Friends.befriend(api, alice, bob);
+        try (var ws = WsClient.connect(platform, alice.accessToken())) {
+            awaitOnline(ws);
+            for (int i = 1; i <= 5; i++) {
+                ws.sendMessage("h-" + i, bob.userId(), "history " + i);
+            }
+            ws.awaitCount("sent", 5, Duration.ofSeconds(10));
+        }
+        String conversation = MessagingIT.conversationOf(alice, bob);
+        assertProblem(
+                api.get("/api/conversations/" + conversation + "/messages", eve.accessToken()),
+                404,
+                "conversation_not_found");
+        assertProblem(
+                api.post("/api/conversations/" + conversation + "/read", Map.of("seq", 5), eve.accessToken()),
+                404,
+                "conversation_not_found");
+        assertProblem(
+                api.get("/api/conversations/not-a-conversation/messages", bob.accessToken()), 400, "validation_failed");
+        assertProblem(
+                api.post("/api/conversations/" + conversation + "/read", Map.of("seq", -1), bob.accessToken()),
+                400,
+                "validation_failed");
+        assertThat(api.get("/api/conversations", eve.accessToken()).json().get("items"))
+                .isEmpty();
+
+        var before = api.get("/api/conversations/" + conversation + "/messages?beforeSeq=4&limit=2", bob.accessToken());
+        assertThat(before.json().get("messages"))
+                .extracting(m -> m.get("seq").asLong())
+                .containsExactly(2L, 3L);
+        var after = api.get("/api/conversations/" + conversation + "/messages?afterSeq=3", bob.accessToken());
+        assertThat(after.json().get("messages"))
+                .extracting(m -> m.get("seq").asLong())
+                .containsExactly(4L, 5L);
+
+        var read = api.post("/api/conversations/" + conversation + "/read", Map.of("seq", 3), bob.accessToken());
+        assertThat(read.json().get("unread").asLong()).isEqualTo(2);
+        var backwards = api.post("/api/conversations/" + conversation + "/read", Map.of("seq", 1), bob.accessToken());
+        assertThat(backwards.json().get("readSeq").asLong())
+                .as("cursors only move forward")
+                .isEqualTo(3);
+        var beyond = api.post("/api/conversations/" + conversation + "/read", Map.of("seq", 99), bob.accessToken());
+        assertThat(beyond.json().get("readSeq").asLong())
+                .as("never past the last message")
+                .isEqualTo(5);
+
+        var sync = api.post("/api/sync", Map.of("cursors", Map.of(conversation, 2)), bob.accessToken());
+        assertThat(sync.json().get("messages"))
+                .extracting(m -> m.get("seq").asLong())
+                .containsExactly(3L, 4L, 5L);
+    }
+
+    @Test
+    void aUserMayHaveOnlySoManyDevicesConnected() {
+        var user = Accounts.registerAndLogin(api, "many");
+        List<WsClient> devices = new ArrayList<>();
+        try {
+            for (int i = 1; i <= 5; i++) {
+                var login = Accounts.login(api, user.username(), Accounts.PASSWORD, "device-" + i);
+                WsClient device = WsClient.connect(platform, login.accessToken());
+                devices.add(device);
+                awaitOnline(device);
+            }
+            var sixth = Accounts.login(api, user.username(), Accounts.PASSWORD, "device-6");
+            WsClient refused = WsClient.connect(platform, sixth.accessToken());
+            devices.add(refused);
+            JsonNode error =
+                    refused.await("refusal", f -> "error".equals(f.path("type").asString()));
+            assertThat(error.get("code").asString()).isEqualTo("too_many_connections");
+            assertThat(refused.awaitClose(Duration.ofSeconds(10))).isEqualTo(1008);
+            awaitOnline(devices.get(0));
+        } finally {
+            devices.forEach(WsClient::close);
+        }
+    }
+
+    @Test
+    void aMessageForAnOfflineUser_isAnnouncedOnImOffline() {
+        var alice = Accounts.registerAndLogin(api, "pusher");
+        var bob = Accounts.registerAndLogin(api, "asleep");
+        Friends.befriend(api, alice, bob);
+        Properties props = new Properties();
+        props.put(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                TestInfrastructure.get().endpoints().kafkaBootstrap());
+        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        try (var consumer = new KafkaConsumer<String, String>(props);
+                var ws = WsClient.connect(platform, alice.accessToken())) {
+            List<TopicPartition> partitions = consumer.partitionsFor("im.offline", Duration.ofSeconds(30)).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition()))
+                    .toList();
+            consumer.assign(partitions);
+            consumer.seekToEnd(partitions);
+            partitions.forEach(consumer::position);
+            awaitOnline(ws);
+            ws.sendMessage("for-later", bob.userId(), "read me when you wake up");
+            ws.await(
+                    "sent",
+                    f -> "sent".equals(f.path("type").asString())
+                            || "error".equals(f.path("type").asString()));
+            assertThat(ws.frames("error")).isEmpty();
+            List<JsonNode> events = new ArrayList<>();
+            Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
+                    if (r.key().equals(Long.toString(bob.userId()))) {
+                        events.add(ApiClient.JSON.readTree(r.value()));
+                    }
+                });
+                return !events.isEmpty();
+            });
+            assertThat(events.get(0).get("conversationId").asString())
+                    .isEqualTo(MessagingIT.conversationOf(alice, bob));
+            assertThat(events.get(0).get("senderId").asLong()).isEqualTo(alice.userId());
+            assertThat(events.get(0).get("seq").asLong()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void withFriendServiceDown_andNoRecentAnswer_sendsFailClosedWithARetryableError() {
+        var alice = Accounts.registerAndLogin(api, "closed");
+        var bob = Accounts.registerAndLogin(api, "closed");
+        Friends.befriend(api, alice, bob);
+        try (var ws = WsClient.connect(platform, alice.accessToken())) {
+            awaitOnline(ws);
+            platform.friend.stop();
+            try {
+                String clientMsgId = UUID.randomUUID().toString();
+                ws.sendMessage(clientMsgId, bob.userId(), "may I?");
+                JsonNode error =
+                        ws.await("refusal", f -> "error".equals(f.path("type").asString()), Duration.ofSeconds(30));
+                assertThat(error.get("code").asString()).isEqualTo("temporarily_unavailable");
+                assertThat(error.get("ref").asString()).isEqualTo(clientMsgId);
+                assertThat(ws.frames("sent")).isEmpty();
+            } finally {
+                platform.friend.start();
+                platform.friend.awaitReady(Duration.ofMinutes(2));
+            }
+            String retry = UUID.randomUUID().toString();
+            Awaitility.await()
+                    .atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofSeconds(1))
+                    .until(() -> {
+                        ws.sendMessage(retry, bob.userId(), "now?");
+                        return ws.frames("sent").stream()
+                                .anyMatch(s -> retry.equals(s.get("clientMsgId").asString()));
+                    });
+        }
+    }
+}
