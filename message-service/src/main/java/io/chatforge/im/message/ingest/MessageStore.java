@@ -2,6 +2,7 @@ package io.chatforge.im.message.ingest;
 
 import io.chatforge.im.contracts.messaging.ConversationIds;
 import io.chatforge.im.contracts.messaging.InboundRecord;
+import io.chatforge.im.message.conversation.Sequences;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -29,10 +30,12 @@ class MessageStore {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
     private final MessageIds ids;
+    private final Sequences sequences;
 
-    MessageStore(JdbcTemplate jdbc, PlatformTransactionManager transactions, MessageIds ids) {
+    MessageStore(JdbcTemplate jdbc, PlatformTransactionManager transactions, MessageIds ids, Sequences sequences) {
         this.jdbc = jdbc;
         this.ids = ids;
+        this.sequences = sequences;
         this.transactions = new TransactionTemplate(transactions);
         // row locks only: no gap locks between concurrent inserts of different conversations
         this.transactions.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
@@ -98,7 +101,7 @@ class MessageStore {
     private Map<DedupKey, StoredMessage> insert(Map<String, List<InboundRecord>> byConversation) {
         long now = System.currentTimeMillis();
         ensureConversations(byConversation.keySet(), now);
-        Map<String, Long> lastSeq = lockSequences(byConversation.keySet());
+        Map<String, Long> lastSeq = sequences.lock(byConversation.keySet());
         Map<DedupKey, StoredMessage> created = new LinkedHashMap<>();
         List<Object[]> rows = new ArrayList<>();
         List<Object[]> sequences = new ArrayList<>();
@@ -129,7 +132,7 @@ class MessageStore {
                 "INSERT INTO messages (conversation_id, seq, id, sender_id, sender_device_id, receiver_id,"
                         + " client_msg_id, kind, content, created_at) VALUES (?,?,?,?,?,?,?,?,?,?)",
                 rows);
-        jdbc.batchUpdate("UPDATE conversations SET last_seq = ?, last_message_at = ? WHERE id = ?", sequences);
+        this.sequences.advance(sequences);
         List<Object[]> reads = new ArrayList<>();
         senderRead.forEach((key, seq) -> reads.add(new Object[] {seq, seq, key.get(0), key.get(1)}));
         jdbc.batchUpdate(
@@ -145,9 +148,15 @@ class MessageStore {
         List<Object[]> members = new ArrayList<>();
         for (String id : conversationIds) {
             long[] users = ConversationIds.members(id);
+            if (users == null) {
+                continue; // a group's conversation exists since the group was created
+            }
             conversations.add(new Object[] {id, "direct", now});
             members.add(new Object[] {users[0], id, users[1], now});
             members.add(new Object[] {users[1], id, users[0], now});
+        }
+        if (conversations.isEmpty()) {
+            return;
         }
         jdbc.batchUpdate(
                 "INSERT IGNORE INTO conversations (id, kind, last_seq, created_at) VALUES (?, ?, 0, ?)", conversations);
@@ -155,21 +164,6 @@ class MessageStore {
                 "INSERT IGNORE INTO conversation_members (user_id, conversation_id, peer_id, created_at)"
                         + " VALUES (?, ?, ?, ?)",
                 members);
-    }
-
-    /** Locks the conversations in id order (no deadlocks between batches) and reads their last seq. */
-    private Map<String, Long> lockSequences(java.util.Set<String> conversationIds) {
-        List<String> ordered = new ArrayList<>(conversationIds);
-        Collections.sort(ordered);
-        Map<String, Long> lastSeq = new HashMap<>();
-        String marks = String.join(",", Collections.nCopies(ordered.size(), "?"));
-        jdbc.query(
-                "SELECT id, last_seq FROM conversations WHERE id IN (" + marks + ") ORDER BY id FOR UPDATE",
-                rs -> {
-                    lastSeq.put(rs.getString(1), rs.getLong(2));
-                },
-                ordered.toArray());
-        return lastSeq;
     }
 
     private record DedupKey(long senderId, String clientMsgId) {

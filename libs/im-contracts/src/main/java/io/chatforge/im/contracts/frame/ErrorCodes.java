@@ -12,6 +12,8 @@ public final class ErrorCodes {
     public static final String NOT_FRIENDS = "not_friends";
     public static final String BLOCKED = "blocked";
     public static final String NOT_A_MEMBER = "not_a_member";
+    /** the sender is muted in this group (or the whole group is) */
+    public static final String MUTED = "muted";
     /** retry later with the same clientMsgId */
     public static final String UNAVAILABLE = "temporarily_unavailable";
 

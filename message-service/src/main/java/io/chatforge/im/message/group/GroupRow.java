@@ -1,0 +1,44 @@
+package io.chatforge.im.message.group;
+
+import io.chatforge.im.contracts.messaging.ConversationIds;
+
+/** A group as stored. */
+record GroupRow(
+        long id,
+        String name,
+        String avatar,
+        String announcement,
+        long ownerId,
+        int memberCount,
+        int memberLimit,
+        boolean allowMemberInvites,
+        boolean mutedAll,
+        boolean receiptsEnabled,
+        long createdAt,
+        Long dissolvedAt) {
+
+    String conversationId() {
+        return ConversationIds.group(id);
+    }
+
+    boolean dissolved() {
+        return dissolvedAt != null;
+    }
+
+    GroupView toView() {
+        return new GroupView(
+                id,
+                conversationId(),
+                name,
+                avatar,
+                announcement,
+                ownerId,
+                memberCount,
+                memberLimit,
+                allowMemberInvites,
+                mutedAll,
+                receiptsEnabled,
+                createdAt,
+                dissolved());
+    }
+}
