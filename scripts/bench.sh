@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # One-to-one messaging benchmark through the gateway (see docs/benchmarks.md).
-#   scripts/bench.sh [--start] [--connections=1000] [--rate=1] [--seconds=30] [--warmup=5]
+#   scripts/bench.sh [--start] [--connections=1000] [--rate=2] [--seconds=30] [--warmup=5]
 # --start: start the platform first (scripts/run.sh, with the rate limits a load test needs
 # lifted) and stop it afterwards; without it, the benchmark drives a platform that already runs.
 set -euo pipefail
@@ -15,19 +15,21 @@ done
 mvn -B -q -ntp -DskipTests -pl bench -am package > /dev/null
 
 PLATFORM_PID=""
+LOG_DIR="${IM_DATA_DIR:-.data}/logs"
+mkdir -p "$LOG_DIR"
 if $START; then
   # one client machine opens every connection: per-address budgets would throttle the test itself
   export IM_RATE_REGISTER_PER_IP=1000000 IM_RATE_LOGIN_PER_IP=1000000 IM_RATE_LOGIN_PER_USERNAME=1000000 \
          IM_RATE_WEBSOCKET_PER_IP=1000000 IM_RATE_PER_USER=1000000 IM_RATE_PER_ANONYMOUS_IP=1000000
-  scripts/run.sh > .data/logs/bench-platform.log 2>&1 &
+  scripts/run.sh > "$LOG_DIR/bench-platform.log" 2>&1 &
   PLATFORM_PID=$!
   trap 'kill $PLATFORM_PID 2>/dev/null; wait $PLATFORM_PID 2>/dev/null || true' EXIT
-  echo "[bench] starting the platform (log: .data/logs/bench-platform.log) ..."
-  until grep -q "is up in" .data/logs/bench-platform.log 2>/dev/null; do
-    kill -0 "$PLATFORM_PID" 2>/dev/null || { tail -20 .data/logs/bench-platform.log; exit 1; }
+  echo "[bench] starting the platform (log: $LOG_DIR/bench-platform.log) ..."
+  until grep -q "is up in" "$LOG_DIR/bench-platform.log" 2>/dev/null; do
+    kill -0 "$PLATFORM_PID" 2>/dev/null || { tail -20 "$LOG_DIR/bench-platform.log"; exit 1; }
     sleep 1
   done
-  grep "is up in" .data/logs/bench-platform.log
+  grep "is up in" "$LOG_DIR/bench-platform.log"
 fi
 
 java -Xmx1g -jar bench/target/bench-0.1.0-SNAPSHOT-exec.jar "${ARGS[@]}"

@@ -82,6 +82,43 @@ class MessagingRulesIT {
     }
 
     @Test
+    void clientMsgIdsDifferingOnlyInCase_areTwoMessages_andStallNothing() {
+        var alice = Accounts.registerAndLogin(api, "casey");
+        var bob = Accounts.registerAndLogin(api, "casey");
+        Friends.befriend(api, alice, bob);
+        try (var ws = WsClient.connect(platform, alice.accessToken())) {
+            awaitOnline(ws);
+            List<String> ids = List.of("k", "K", "k ", "after");
+            for (String id : ids) {
+                sendReliably(ws, id, bob.userId(), "text of " + id);
+            }
+            assertThat(ids)
+                    .extracting(id -> sentFor(ws, id).get("seq").asLong())
+                    .containsExactly(1L, 2L, 3L, 4L);
+        }
+    }
+
+    /** As the SDK does: resend with the same clientMsgId until the server answers sent. */
+    static void sendReliably(WsClient ws, String clientMsgId, long to, String text) {
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofSeconds(1))
+                .until(() -> {
+                    ws.sendMessage(clientMsgId, to, text);
+                    return ws.frames("sent").stream()
+                            .anyMatch(
+                                    f -> clientMsgId.equals(f.get("clientMsgId").asString()));
+                });
+    }
+
+    static JsonNode sentFor(WsClient ws, String clientMsgId) {
+        return ws.frames("sent").stream()
+                .filter(f -> clientMsgId.equals(f.get("clientMsgId").asString()))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    @Test
     void aUserMayHaveOnlySoManyDevicesConnected() {
         var user = Accounts.registerAndLogin(api, "many");
         List<WsClient> devices = new ArrayList<>();

@@ -85,6 +85,7 @@ final class Platform {
         env.put("IM_PRESENCE_OFFLINE_DELAY", "1s");
         env.put("IM_SENDS_PER_SECOND", Integer.toString(Limits.SENDS_PER_SECOND));
         env.put("IM_IDLE_TIMEOUT", "6s");
+        env.put("IM_MESSAGE_GROUP_MEMBER_LIMIT", Integer.toString(Limits.GROUP_MEMBERS));
         env.put("LOGGING_LEVEL_IO_CHATFORGE_IM_CONNECTOR", "DEBUG");
         env.put("IM_CONNECTOR_ROUTE_REFRESH_INTERVAL", "PT2S");
         env.put("IM_CONNECTOR_SLOT_LEASE_RENEW_INTERVAL", "PT1S");
@@ -168,6 +169,7 @@ final class Platform {
         static final int LOGIN_PER_USERNAME = 8;
         static final int LOGIN_PER_IP = 25;
         static final int SENDS_PER_SECOND = 300;
+        static final int GROUP_MEMBERS = 6;
 
         private Limits() {}
     }

@@ -59,7 +59,7 @@ class ClientFrameHandler {
             if (message.getType() == WebSocketMessage.Type.BINARY) {
                 session.send(frames.error(ErrorCodes.MALFORMED, "frames are JSON text", null));
             }
-            return; // protocol ping/pong: Netty answers
+            return; // protocol pongs; pings are answered by Netty (handlePing(false))
         }
         if (message.getPayload().readableByteCount() > limits.maxFrameBytes()) {
             session.send(frames.error(
@@ -111,7 +111,7 @@ class ClientFrameHandler {
             throw new FrameRejected(
                     ErrorCodes.INVALID_FIELD, "clientMsgId may have at most " + MAX_CLIENT_MSG_ID + " characters", ref);
         }
-        long to = recipient(session, frame, ref);
+        Target target = target(session, frame, ref, true);
         JsonNode body = frame.get("body");
         if (body == null || !body.isObject()) {
             throw new FrameRejected(ErrorCodes.MISSING_FIELD, "body is required", ref);
@@ -136,9 +136,11 @@ class ClientFrameHandler {
                         session.userId(),
                         session.deviceId(),
                         slots.slot(),
-                        ConversationIds.direct(session.userId(), to),
+                        target.groupId() != null
+                                ? ConversationIds.group(target.groupId())
+                                : ConversationIds.direct(session.userId(), target.userId()),
                         clientMsgId,
-                        Target.user(to),
+                        target,
                         MessageBody.text(text),
                         null,
                         System.currentTimeMillis()),
@@ -183,7 +185,7 @@ class ClientFrameHandler {
 
     private void typing(ClientSession session, JsonNode frame) {
         String ref = ref(frame, FrameTypes.TYPING);
-        long to = recipient(session, frame, ref);
+        long to = target(session, frame, ref, false).userId();
         charge(session, 0.5, ref);
         publish(
                 session,
@@ -235,18 +237,25 @@ class ClientFrameHandler {
                                 frames.error(ErrorCodes.UNAVAILABLE, "sync is unavailable right now; try again", ref)));
     }
 
-    /** The direct-chat peer of a send or typing frame. */
-    private static long recipient(ClientSession session, JsonNode frame, String ref) {
+    /** Whom a send (a user or a group) or a typing frame (a user) is for. */
+    private static Target target(ClientSession session, JsonNode frame, String ref, boolean groupsAllowed) {
         JsonNode to = frame.get("to");
         if (to == null || !to.isObject()) {
             throw new FrameRejected(ErrorCodes.MISSING_FIELD, "to is required", ref);
         }
+        JsonNode groupId = to.get("groupId");
+        if (groupId != null && !groupId.isNull()) {
+            if (!groupsAllowed) {
+                throw new FrameRejected(ErrorCodes.INVALID_FIELD, "typing goes to a user", ref);
+            }
+            if (!groupId.isIntegralNumber() || !groupId.canConvertToLong() || groupId.asLong() <= 0) {
+                throw new FrameRejected(ErrorCodes.INVALID_FIELD, "to.groupId must be a group id", ref);
+            }
+            return new Target(null, groupId.asLong());
+        }
         JsonNode userId = to.get("userId");
         if (userId == null || userId.isNull()) {
-            if (to.has("groupId")) {
-                throw new FrameRejected(ErrorCodes.INVALID_FIELD, "group conversations are not available yet", ref);
-            }
-            throw new FrameRejected(ErrorCodes.MISSING_FIELD, "to.userId is required", ref);
+            throw new FrameRejected(ErrorCodes.MISSING_FIELD, "to.userId or to.groupId is required", ref);
         }
         if (!userId.isIntegralNumber() || !userId.canConvertToLong() || userId.asLong() <= 0) {
             throw new FrameRejected(ErrorCodes.INVALID_FIELD, "to.userId must be a user id", ref);
@@ -254,7 +263,7 @@ class ClientFrameHandler {
         if (userId.asLong() == session.userId()) {
             throw new FrameRejected(ErrorCodes.INVALID_FIELD, "you cannot message yourself", ref);
         }
-        return userId.asLong();
+        return Target.user(userId.asLong());
     }
 
     private void charge(ClientSession session, double cost, String ref) {

@@ -12,7 +12,8 @@ import org.springframework.web.reactive.socket.server.upgrade.ReactorNettyReques
 import reactor.netty.http.server.WebsocketServerSpec;
 
 /**
- * {@code /ws} on Reactor Netty: non-blocking, no thread per connection. Netty refuses frames
+ * {@code /ws} on Reactor Netty: non-blocking, no thread per connection. Protocol-level pings are
+ * answered by Netty itself (clients may also send the JSON {@code ping} frame). Netty refuses frames
  * far beyond the protocol limit outright; frames above {@code im.connector.max-frame-bytes} but
  * below that get an error frame and the session stays open.
  */
@@ -30,6 +31,6 @@ class WebSocketConfiguration {
         // a fresh builder per handshake: the upgrade strategy sets the negotiated subprotocol on
         // it, and a shared one would impose that protocol on every later connection
         return new WebSocketHandlerAdapter(new HandshakeWebSocketService(new ReactorNettyRequestUpgradeStrategy(() ->
-                WebsocketServerSpec.builder().maxFramePayloadLength(maxFrame).handlePing(true))));
+                WebsocketServerSpec.builder().maxFramePayloadLength(maxFrame).handlePing(false))));
     }
 }

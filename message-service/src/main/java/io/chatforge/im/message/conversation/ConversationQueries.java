@@ -25,24 +25,36 @@ class ConversationQueries {
             throw ApiProblem.badRequest("validation_failed", "page must be >= 0 and size between 1 and " + MAX_PAGE);
         }
         List<ConversationView> rows = jdbc.query(
-                "SELECT m.conversation_id, c.kind, m.peer_id, c.last_seq, m.read_seq,"
+                "SELECT m.conversation_id, c.kind, m.peer_id, m.read_seq, m.left_seq,"
+                        + " LEAST(c.last_seq, COALESCE(m.left_seq, c.last_seq)) AS visible_seq,"
+                        + " g.id AS group_id, g.name AS group_name, g.avatar_url AS group_avatar,"
                         + " msg.id, msg.seq, msg.sender_id, msg.sender_device_id, msg.kind, msg.content, msg.created_at"
                         + " FROM conversation_members m"
                         + " JOIN conversations c ON c.id = m.conversation_id"
-                        + " LEFT JOIN messages msg ON msg.conversation_id = c.id AND msg.seq = c.last_seq"
-                        + " WHERE m.user_id = ? AND c.last_seq > 0"
+                        + " LEFT JOIN chat_groups g ON c.kind = 'group' AND g.id = CAST(SUBSTRING(c.id, 3) AS UNSIGNED)"
+                        + " LEFT JOIN messages msg ON msg.conversation_id = c.id"
+                        + " AND msg.seq = LEAST(c.last_seq, COALESCE(m.left_seq, c.last_seq))"
+                        + " WHERE m.user_id = ? AND c.last_seq > m.joined_seq"
                         + " ORDER BY c.last_message_at DESC, c.id LIMIT ? OFFSET ?",
                 (rs, i) -> {
                     MsgFrame last = rs.getObject("id") == null ? null : MessageRows.frame(rs, i);
-                    long lastSeq = rs.getLong("last_seq");
+                    long visible = rs.getLong("visible_seq");
                     long readSeq = rs.getLong("read_seq");
+                    boolean group = "group".equals(rs.getString("kind"));
                     return new ConversationView(
                             rs.getString("conversation_id"),
                             rs.getString("kind"),
-                            new ConversationView.Peer(rs.getLong("peer_id")),
-                            lastSeq,
+                            group ? null : new ConversationView.Peer(rs.getLong("peer_id")),
+                            group
+                                    ? new ConversationView.Group(
+                                            rs.getLong("group_id"),
+                                            rs.getString("group_name"),
+                                            rs.getString("group_avatar"))
+                                    : null,
+                            visible,
                             readSeq,
-                            Math.max(0, lastSeq - readSeq),
+                            Math.max(0, visible - readSeq),
+                            rs.getObject("left_seq") != null,
                             last);
                 },
                 userId,
@@ -57,42 +69,62 @@ class ConversationQueries {
      * {@code beforeSeq}, or the newest of all.
      */
     List<MsgFrame> history(long userId, String conversationId, Long afterSeq, Long beforeSeq, int limit) {
-        requireMember(userId, conversationId);
+        Window window = requireMember(userId, conversationId);
         if (limit < 1 || limit > MAX_HISTORY) {
             throw ApiProblem.badRequest("validation_failed", "limit must be 1 to " + MAX_HISTORY);
         }
         if (afterSeq != null && beforeSeq != null) {
             throw ApiProblem.badRequest("validation_failed", "give afterSeq or beforeSeq, not both");
         }
-        String select = "SELECT " + MessageRows.COLUMNS + " FROM messages WHERE conversation_id = ?";
+        String select = "SELECT " + MessageRows.COLUMNS + " FROM messages WHERE conversation_id = ? AND seq > ?"
+                + " AND seq <= ?";
         if (afterSeq != null) {
             return jdbc.query(
-                    select + " AND seq > ? ORDER BY seq LIMIT ?", MessageRows.FRAME, conversationId, afterSeq, limit);
+                    select + " AND seq > ? ORDER BY seq LIMIT ?",
+                    MessageRows.FRAME,
+                    conversationId,
+                    window.after(),
+                    window.upTo(),
+                    afterSeq,
+                    limit);
         }
         List<MsgFrame> newestFirst = beforeSeq != null
                 ? jdbc.query(
                         select + " AND seq < ? ORDER BY seq DESC LIMIT ?",
                         MessageRows.FRAME,
                         conversationId,
+                        window.after(),
+                        window.upTo(),
                         beforeSeq,
                         limit)
-                : jdbc.query(select + " ORDER BY seq DESC LIMIT ?", MessageRows.FRAME, conversationId, limit);
+                : jdbc.query(
+                        select + " ORDER BY seq DESC LIMIT ?",
+                        MessageRows.FRAME,
+                        conversationId,
+                        window.after(),
+                        window.upTo(),
+                        limit);
         List<MsgFrame> oldestFirst = new java.util.ArrayList<>(newestFirst);
         java.util.Collections.reverse(oldestFirst);
         return oldestFirst;
     }
 
-    void requireMember(long userId, String conversationId) {
+    /** The part of the conversation the user may read: seqs after {@code after}, up to {@code upTo}. */
+    Window requireMember(long userId, String conversationId) {
         if (!ConversationIds.isWellFormed(conversationId)) {
             throw ApiProblem.badRequest("validation_failed", "not a conversation id");
         }
-        Integer member = jdbc.queryForObject(
-                "SELECT COUNT(*) FROM conversation_members WHERE user_id = ? AND conversation_id = ?",
-                Integer.class,
+        List<Window> windows = jdbc.query(
+                "SELECT m.joined_seq, COALESCE(m.left_seq, " + Long.MAX_VALUE + ") FROM conversation_members m"
+                        + " WHERE m.user_id = ? AND m.conversation_id = ?",
+                (rs, i) -> new Window(rs.getLong(1), rs.getLong(2)),
                 userId,
                 conversationId);
-        if (member == null || member == 0) {
+        if (windows.isEmpty()) {
             throw ApiProblem.notFound("conversation_not_found", "no such conversation of yours");
         }
+        return windows.get(0);
     }
+
+    record Window(long after, long upTo) {}
 }

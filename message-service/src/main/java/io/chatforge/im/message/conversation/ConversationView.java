@@ -1,13 +1,26 @@
 package io.chatforge.im.message.conversation;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.chatforge.im.contracts.frame.MsgFrame;
 
 /**
- * One entry of my conversation list. {@code unread} counts messages after my read cursor (my own
- * sends move my cursor, so they never count).
+ * One entry of my conversation list: a direct chat ({@code peer}) or a group ({@code group}).
+ * {@code unread} counts messages after my read cursor (my own sends move my cursor, so they never
+ * count). A group I left shows its history up to my leaving ({@code left}).
  */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 record ConversationView(
-        String conversationId, String kind, Peer peer, long lastSeq, long readSeq, long unread, MsgFrame lastMessage) {
+        String conversationId,
+        String kind,
+        Peer peer,
+        Group group,
+        long lastSeq,
+        long readSeq,
+        long unread,
+        boolean left,
+        MsgFrame lastMessage) {
 
     record Peer(long userId) {}
+
+    record Group(long groupId, String name, String avatar) {}
 }

@@ -4,6 +4,7 @@ import io.chatforge.im.contracts.frame.ReceiptFrame;
 import io.chatforge.im.message.delivery.DeliveryPublisher;
 import io.chatforge.im.message.delivery.Recipients;
 import io.chatforge.im.message.delivery.RouteLookup;
+import io.chatforge.im.message.group.GroupReceipts;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -26,18 +27,21 @@ public class ReadCursors {
     private final RouteLookup routes;
     private final DeliveryPublisher deliveries;
     private final JsonMapper json;
+    private final GroupReceipts groupReceipts;
 
     ReadCursors(
             JdbcTemplate jdbc,
             PlatformTransactionManager transactions,
             RouteLookup routes,
             DeliveryPublisher deliveries,
-            JsonMapper json) {
+            JsonMapper json,
+            GroupReceipts groupReceipts) {
         this.jdbc = jdbc;
         this.transactions = new TransactionTemplate(transactions);
         this.routes = routes;
         this.deliveries = deliveries;
         this.json = json;
+        this.groupReceipts = groupReceipts;
     }
 
     /** Applies reads; returns the cursors as they are afterwards (only for members). */
@@ -56,7 +60,8 @@ public class ReadCursors {
         List<Cursor> after = new ArrayList<>();
         for (Move move : moves) {
             var rows = jdbc.query(
-                    "SELECT m." + column + ", c.last_seq, m.peer_id FROM conversation_members m"
+                    "SELECT m." + column + ", LEAST(c.last_seq, COALESCE(m.left_seq, c.last_seq)), m.peer_id"
+                            + " FROM conversation_members m"
                             + " JOIN conversations c ON c.id = m.conversation_id"
                             + " WHERE m.user_id = ? AND m.conversation_id = ? FOR UPDATE",
                     (rs, i) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)},

@@ -12,11 +12,14 @@ import io.chatforge.im.message.delivery.DeliveryPublisher;
 import io.chatforge.im.message.delivery.OfflinePublisher;
 import io.chatforge.im.message.delivery.Recipients;
 import io.chatforge.im.message.delivery.RouteLookup;
+import io.chatforge.im.message.group.GroupFanout;
+import io.chatforge.im.message.group.GroupGate;
 import io.chatforge.im.message.permission.RelationChecker;
 import io.chatforge.im.message.permission.RelationChecker.Pair;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +42,8 @@ class SendIngestor {
     private final DeliveryPublisher deliveries;
     private final OfflinePublisher offline;
     private final JsonMapper json;
+    private final GroupGate gate;
+    private final GroupFanout groups;
     private final Timer receiveToStored;
 
     SendIngestor(
@@ -48,6 +53,8 @@ class SendIngestor {
             DeliveryPublisher deliveries,
             OfflinePublisher offline,
             JsonMapper json,
+            GroupGate gate,
+            GroupFanout groups,
             MeterRegistry meters) {
         this.relations = relations;
         this.store = store;
@@ -55,6 +62,8 @@ class SendIngestor {
         this.deliveries = deliveries;
         this.offline = offline;
         this.json = json;
+        this.gate = gate;
+        this.groups = groups;
         this.receiveToStored = Timer.builder("im.message.receive.to.stored")
                 .description("from the connector receiving a send to the message being committed")
                 .publishPercentileHistogram()
@@ -64,6 +73,52 @@ class SendIngestor {
     void ingest(List<InboundRecord> sends) {
         if (sends.isEmpty()) {
             return;
+        }
+        List<InboundRecord> allowed = new ArrayList<>();
+        allowed.addAll(allowedDirect(
+                sends.stream().filter(s -> s.to().groupId() == null).toList()));
+        allowed.addAll(allowedInGroups(
+                sends.stream().filter(s -> s.to().groupId() != null).toList()));
+        if (allowed.isEmpty()) {
+            return;
+        }
+        List<StoredMessage> stored = store.store(allowed);
+        long now = System.currentTimeMillis();
+        Set<Long> users = new HashSet<>();
+        for (StoredMessage message : stored) {
+            users.add(message.send().senderId());
+            if (message.send().to().userId() != null) {
+                users.add(message.send().to().userId());
+            }
+            if (!message.repeat()) {
+                receiveToStored.record(now - message.send().receivedAt(), TimeUnit.MILLISECONDS);
+            }
+        }
+        Recipients recipients = new Recipients(routes.devices(users));
+        Map<Long, Set<Long>> onlineByGroup = new HashMap<>();
+        for (StoredMessage message : stored) {
+            answer(message);
+            if (message.repeat()) {
+                continue;
+            }
+            Long groupId = message.send().to().groupId();
+            if (groupId == null) {
+                deliver(message, recipients);
+            } else {
+                Set<Long> online = onlineByGroup.computeIfAbsent(groupId, groups::onlineMembers);
+                groups.deliver(
+                        groupId,
+                        online,
+                        msgFrame(message),
+                        message.send().senderId(),
+                        message.send().senderDeviceId());
+            }
+        }
+    }
+
+    private List<InboundRecord> allowedDirect(List<InboundRecord> sends) {
+        if (sends.isEmpty()) {
+            return List.of();
         }
         Set<Pair> pairs = new HashSet<>();
         sends.forEach(s -> pairs.add(new Pair(s.senderId(), s.to().userId())));
@@ -75,30 +130,44 @@ class SendIngestor {
             if (refusal == null) {
                 allowed.add(send);
             } else {
-                deliveries.toDevice(
-                        send.senderSlot(), send.senderId(), send.senderDeviceId(), json.writeValueAsString(refusal));
+                refuse(send, refusal);
             }
         }
-        if (allowed.isEmpty()) {
-            return;
+        return allowed;
+    }
+
+    private List<InboundRecord> allowedInGroups(List<InboundRecord> sends) {
+        if (sends.isEmpty()) {
+            return List.of();
         }
-        List<StoredMessage> stored = store.store(allowed);
-        long now = System.currentTimeMillis();
-        Set<Long> users = new HashSet<>();
-        for (StoredMessage message : stored) {
-            users.add(message.send().senderId());
-            users.add(message.send().to().userId());
-            if (!message.repeat()) {
-                receiveToStored.record(now - message.send().receivedAt(), TimeUnit.MILLISECONDS);
+        Set<GroupGate.Writer> writers = new HashSet<>();
+        sends.forEach(s -> writers.add(new GroupGate.Writer(s.to().groupId(), s.senderId())));
+        Map<GroupGate.Writer, String> refusals = gate.check(writers);
+        List<InboundRecord> allowed = new ArrayList<>();
+        for (InboundRecord send : sends) {
+            String code = refusals.get(new GroupGate.Writer(send.to().groupId(), send.senderId()));
+            if (code == null) {
+                allowed.add(send);
+            } else {
+                String message = ErrorCodes.MUTED.equals(code)
+                        ? "you are muted in this group"
+                        : "you are not a member of this group";
+                refuse(send, new ErrorFrame(code, message, send.clientMsgId()));
             }
         }
-        Recipients recipients = new Recipients(routes.devices(users));
-        for (StoredMessage message : stored) {
-            answer(message);
-            if (!message.repeat()) {
-                deliver(message, recipients);
-            }
+        return allowed;
+    }
+
+    /** Tells the sender of a record that could not be handled (sends only; the rest needs no answer). */
+    void reject(InboundRecord record, String message) {
+        if (InboundRecord.SEND.equals(record.kind())) {
+            refuse(record, new ErrorFrame(ErrorCodes.INVALID_FIELD, message, record.clientMsgId()));
         }
+    }
+
+    private void refuse(InboundRecord send, ErrorFrame refusal) {
+        deliveries.toDevice(
+                send.senderSlot(), send.senderId(), send.senderDeviceId(), json.writeValueAsString(refusal));
     }
 
     private static ErrorFrame refusal(Relation relation, InboundRecord send) {
@@ -126,15 +195,20 @@ class SendIngestor {
         deliveries.toDevice(send.senderSlot(), send.senderId(), send.senderDeviceId(), json.writeValueAsString(sent));
     }
 
-    private void deliver(StoredMessage message, Recipients recipients) {
+    private String msgFrame(StoredMessage message) {
         InboundRecord send = message.send();
-        String frame = json.writeValueAsString(new MsgFrame(
+        return json.writeValueAsString(new MsgFrame(
                 message.conversationId(),
                 Long.toString(message.msgId()),
                 message.seq(),
                 new Sender(send.senderId(), send.senderDeviceId()),
                 send.body(),
                 message.ts()));
+    }
+
+    private void deliver(StoredMessage message, Recipients recipients) {
+        InboundRecord send = message.send();
+        String frame = msgFrame(message);
         long receiver = send.to().userId();
         if (recipients.isOnline(receiver)) {
             deliveries.toUser(receiver, recipients.of(receiver), null, frame);

@@ -6,6 +6,7 @@ import io.chatforge.im.contracts.messaging.PresenceEvent;
 import io.chatforge.im.message.delivery.DeliveryPublisher;
 import io.chatforge.im.message.delivery.Recipients;
 import io.chatforge.im.message.delivery.RouteLookup;
+import io.chatforge.im.message.group.GroupFanout;
 import io.chatforge.im.service.resilience.ResilientCalls;
 import java.util.List;
 import java.util.Map;
@@ -30,18 +31,21 @@ class PresenceRouter {
     private final RouteLookup routes;
     private final DeliveryPublisher deliveries;
     private final JsonMapper json;
+    private final GroupFanout groups;
 
     PresenceRouter(
             FriendListClient friends,
             ResilientCalls resilient,
             RouteLookup routes,
             DeliveryPublisher deliveries,
-            JsonMapper json) {
+            JsonMapper json,
+            GroupFanout groups) {
         this.friends = friends;
         this.resilient = resilient;
         this.routes = routes;
         this.deliveries = deliveries;
         this.json = json;
+        this.groups = groups;
     }
 
     @KafkaListener(
@@ -60,6 +64,11 @@ class PresenceRouter {
     }
 
     private void announce(PresenceEvent event) {
+        if (event.online()) {
+            groups.userOnline(event.userId());
+        } else {
+            groups.userOffline(event.userId());
+        }
         List<Long> friendIds = resilient.call("friend-service", () -> friends.friendIds(event.userId()));
         if (friendIds.isEmpty()) {
             return;

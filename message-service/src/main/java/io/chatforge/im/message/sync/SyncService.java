@@ -33,7 +33,8 @@ public class SyncService {
         Map<String, Long> cursors = new LinkedHashMap<>();
         List<Behind> behind = new ArrayList<>();
         jdbc.query(
-                "SELECT m.conversation_id, c.last_seq, m.joined_seq FROM conversation_members m"
+                "SELECT m.conversation_id, LEAST(c.last_seq, COALESCE(m.left_seq, c.last_seq)), m.joined_seq"
+                        + " FROM conversation_members m"
                         + " JOIN conversations c ON c.id = m.conversation_id"
                         + " WHERE m.user_id = ? AND c.last_seq > 0 ORDER BY m.conversation_id",
                 rs -> {
