@@ -6,7 +6,15 @@ import java.util.Map;
 
 /** Command-line options: {@code --name=value}. */
 record BenchOptions(
-        String gateway, int connections, double ratePerSender, Duration duration, Duration warmup, String userPrefix) {
+        String gateway,
+        int connections,
+        double ratePerSender,
+        Duration duration,
+        Duration warmup,
+        String userPrefix,
+        String scenario,
+        int online,
+        int messages) {
 
     static BenchOptions parse(String[] args) {
         Map<String, String> given = new HashMap<>();
@@ -26,7 +34,10 @@ record BenchOptions(
                 Double.parseDouble(given.getOrDefault("rate", "2")),
                 Duration.ofSeconds(Long.parseLong(given.getOrDefault("seconds", "30"))),
                 Duration.ofSeconds(Long.parseLong(given.getOrDefault("warmup", "5"))),
-                given.getOrDefault("users", "bench"));
+                given.getOrDefault("users", "bench"),
+                given.getOrDefault("scenario", "one-to-one"),
+                Integer.parseInt(given.getOrDefault("online", "200")),
+                Integer.parseInt(given.getOrDefault("messages", "100")));
     }
 
     String webSocketUrl() {

@@ -78,6 +78,39 @@ final class BenchUsers {
                 tokens.get("accessToken").asString());
     }
 
+    /** Makes {@code hub} friends with every other user (for a group that only friends may join). */
+    void befriendAll(User hub, List<User> others) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (User other : others) {
+                done.add(pool.submit(() -> befriend(hub, other)));
+            }
+            for (Future<?> f : done) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Creates a group owned by {@code owner} with all the members; returns its id. */
+    long createGroup(User owner, List<User> members) throws Exception {
+        var created = call(
+                "POST",
+                "/api/groups",
+                Map.of(
+                        "name",
+                        "bench group",
+                        "memberIds",
+                        members.stream().map(User::id).toList()),
+                owner.token());
+        if (created.statusCode() != 201) {
+            throw new IllegalStateException("group: " + created.statusCode() + " " + created.body());
+        }
+        return JSON.readTree(created.body()).get("groupId").asLong();
+    }
+
     private Void befriend(User a, User b) throws Exception {
         var sent = call("POST", "/api/friends/requests", Map.of("toUserId", b.id()), a.token());
         if (sent.statusCode() == 409) {

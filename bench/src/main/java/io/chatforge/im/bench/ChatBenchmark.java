@@ -31,6 +31,12 @@ public final class ChatBenchmark {
 
     public static void main(String[] args) throws Exception {
         BenchOptions options = BenchOptions.parse(args);
+        if ("group".equals(options.scenario())) {
+            Map<String, Object> result = GroupBenchmark.run(options, options.online(), options.messages());
+            print(result);
+            write("group-fanout", result);
+            System.exit(0);
+        }
         System.out.printf(
                 "ChatForge IM benchmark: %d connections via %s, %.1f msg/s each, %ds (+%ds warm-up)%n",
                 options.connections(),
@@ -117,12 +123,16 @@ public final class ChatBenchmark {
         recorder.errors.forEach((code, n) -> errors.put(code, n.sum()));
         result.put("errors", errors);
         print(result);
-        Path out = Path.of("bench/target", "one-to-one-" + System.currentTimeMillis() + ".json");
+        write("one-to-one", result);
+        connections.forEach(BenchConnection::close);
+        System.exit(0);
+    }
+
+    static void write(String scenario, Map<String, Object> result) throws java.io.IOException {
+        Path out = Path.of("bench/target", scenario + "-" + System.currentTimeMillis() + ".json");
         Files.createDirectories(out.getParent());
         Files.writeString(out, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(result));
         System.out.println("results: " + out);
-        connections.forEach(BenchConnection::close);
-        System.exit(0);
     }
 
     /** Opens all sockets, at most 64 handshakes at a time, over a few shared HTTP clients. */
@@ -164,7 +174,7 @@ public final class ChatBenchmark {
         drain(recorder);
     }
 
-    private static Map<String, Object> percentiles(Histogram micros) {
+    static Map<String, Object> percentiles(Histogram micros) {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("count", micros.getTotalCount());
         p.put("p50", millis(micros.getValueAtPercentile(50)));
@@ -175,7 +185,7 @@ public final class ChatBenchmark {
         return p;
     }
 
-    private static void print(Map<String, Object> result) {
+    static void print(Map<String, Object> result) {
         System.out.println();
         System.out.println("| metric | value |");
         System.out.println("|---|---|");

@@ -67,6 +67,14 @@ class GroupsIT {
                         .containsExactlyInAnyOrder("while carol is away", "still away");
                 assertThat(missed).extracting(m -> m.get("seq").asLong()).containsExactly(12L, 13L);
 
+                // read receipts reach the members online
+                carolAgain.send(Map.of("type", "read", "conversationId", conversation, "seq", 13));
+                JsonNode receipt = aliceWs.await(
+                        "group receipt",
+                        f -> "receipt".equals(f.path("type").asString())
+                                && f.get("readerId").asLong() == carol.userId());
+                assertThat(receipt.get("seq").asLong()).isEqualTo(13);
+
                 // a non-member is refused
                 eveWs.send(groupSend("e-1", groupId, "let me in"));
                 JsonNode refused = eveWs.await(
@@ -114,6 +122,10 @@ class GroupsIT {
                 var bobsSync =
                         api.post("/api/sync", Map.of("cursors", Map.of(conversation, leftSeq)), bob.accessToken());
                 assertThat(bobsSync.json().get("messages")).isEmpty();
+                var bobsFullSync = api.post("/api/sync", Map.of("cursors", Map.of(conversation, 0)), bob.accessToken());
+                assertThat(bobsFullSync.json().get("messages"))
+                        .as("a former member syncs up to their leaving, not beyond")
+                        .allSatisfy(m -> assertThat(m.get("seq").asLong()).isLessThanOrEqualTo(leftSeq));
                 bobWs.send(groupSend("b-late", groupId, "I am gone"));
                 assertThat(bobWs.await("refused", f -> "error"
                                         .equals(f.path("type").asString()))

@@ -106,6 +106,10 @@ public class ReadCursors {
             Move move = cursor.move();
             String receipt =
                     json.writeValueAsString(new ReceiptFrame(move.conversationId(), move.userId(), cursor.seq()));
+            if (GroupReceipts.isGroup(move.conversationId())) {
+                groupReceipts.deliver(move.conversationId(), receipt, move.userId(), move.deviceId());
+                continue;
+            }
             deliveries.toUser(cursor.peerId(), recipients.of(cursor.peerId()), null, receipt);
             deliveries.toUser(move.userId(), recipients.of(move.userId()), move.deviceId(), receipt);
         }

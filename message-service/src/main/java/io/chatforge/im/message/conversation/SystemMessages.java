@@ -56,6 +56,12 @@ public class SystemMessages {
                 text,
                 now);
         sequences.advance(List.<Object[]>of(new Object[] {seq, now, conversationId}));
+        // your own actions are never unread for you
+        jdbc.update(
+                "UPDATE conversation_members SET read_seq = GREATEST(read_seq, ?) WHERE user_id = ? AND conversation_id = ?",
+                seq,
+                actorId,
+                conversationId);
         return new MsgFrame(
                 conversationId,
                 Long.toString(msgId),

@@ -56,6 +56,7 @@ class GroupCommands {
     }
 
     GroupView create(long owner, GroupRequests.Create request) {
+        requireName(request.name());
         Set<Long> invited = new LinkedHashSet<>(request.memberIds());
         invited.remove(owner);
         if (invited.size() + 1 > memberLimit) {
@@ -91,6 +92,9 @@ class GroupCommands {
     }
 
     GroupView update(long actor, long groupId, GroupRequests.Update request) {
+        if (request.name() != null) {
+            requireName(request.name());
+        }
         Change change = transactions.execute(tx -> {
             GroupRow group = rules.lockActive(groupId, actor);
             rules.requireManager(group, actor);
@@ -127,6 +131,13 @@ class GroupCommands {
     List<Long> addMembers(long actor, long groupId, List<Long> userIds) {
         Set<Long> wanted = new LinkedHashSet<>(userIds);
         wanted.remove(actor);
+        GroupRow current =
+                groups.find(groupId).filter(g -> !g.dissolved()).orElseThrow(() -> GroupRules.notFound(groupId));
+        MemberRow inviter = rules.requireMember(current, actor);
+        if (!inviter.role().manages() && !current.allowMemberInvites()) {
+            throw ApiProblem.forbidden("not_allowed", "only the owner and admins may add members to this group");
+        }
+        wanted.removeAll(groups.existingMembers(groupId, wanted));
         rules.requireFriendsOf(actor, wanted);
         Change change = transactions.execute(tx -> {
             GroupRow group = rules.lockActive(groupId, actor);
@@ -295,6 +306,13 @@ class GroupCommands {
         }
         if (!change.left().isEmpty()) {
             fanout.membersLeft(change.groupId(), change.left());
+        }
+    }
+
+    private static void requireName(String name) {
+        if (name == null || name.isBlank()) {
+            throw ApiProblem.badRequest("validation_failed", "name must not be blank")
+                    .with("field", "name");
         }
     }
 

@@ -119,8 +119,15 @@ public class GroupFanout {
         }
     }
 
+    /**
+     * Presence events can arrive late (an "offline" of a user who is back already): the user's
+     * online key, kept by the connectors, decides what is true now.
+     */
     private void update(long userId, boolean online) {
         try {
+            if (online != Boolean.TRUE.equals(redis.hasKey(PresenceKeys.online(userId)))) {
+                return; // stale: a later event says otherwise
+            }
             for (long groupId : groups.groupsOf(userId)) {
                 if (online) {
                     if (Boolean.TRUE.equals(redis.hasKey(key(groupId)))) {

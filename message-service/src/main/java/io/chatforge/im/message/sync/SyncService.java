@@ -57,10 +57,11 @@ public class SyncService {
             }
             List<MsgFrame> page = jdbc.query(
                     "SELECT " + MessageRows.COLUMNS + " FROM messages WHERE conversation_id = ? AND seq > ?"
-                            + " ORDER BY seq LIMIT ?",
+                            + " AND seq <= ? ORDER BY seq LIMIT ?",
                     MessageRows.FRAME,
                     conversation.id(),
                     conversation.from(),
+                    conversation.last(), // a former member reads up to their leaving, not beyond
                     room);
             messages.addAll(page);
             long reached = page.isEmpty()

@@ -1,0 +1,193 @@
+package io.chatforge.im.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+import org.HdrHistogram.Histogram;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Group fan-out: one group of {@code members} users, {@code online} of them connected, the owner
+ * sends {@code messages} messages one after another. For each message: time from send to its
+ * delivery on each online device, and to the last of them (the fan-out latency).
+ *
+ * <pre>java -jar bench-exec.jar --scenario=group --connections=1000 --online=200 --messages=100</pre>
+ */
+final class GroupBenchmark {
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    static Map<String, Object> run(BenchOptions options, int online, int messages) throws Exception {
+        var users = new BenchUsers(options.gateway());
+        long t0 = System.nanoTime();
+        List<BenchUsers.User> all = users.prepare(options.userPrefix(), options.connections());
+        BenchUsers.User owner = all.get(0);
+        List<BenchUsers.User> members = all.subList(1, all.size());
+        users.befriendAll(owner, members);
+        long groupId = users.createGroup(owner, members);
+        System.out.printf(
+                "group %d with %d members ready in %.1f s%n", groupId, all.size(), (System.nanoTime() - t0) / 1e9);
+
+        Map<String, Long> sentAt = new ConcurrentHashMap<>();
+        Map<String, AtomicLong> lastDelivery = new ConcurrentHashMap<>();
+        Map<String, LongAdder> deliveries = new ConcurrentHashMap<>();
+        Histogram each = new org.HdrHistogram.ConcurrentHistogram(3);
+        LongAdder duplicates = new LongAdder();
+        List<WebSocket> sockets = new ArrayList<>();
+        List<HttpClient> clients = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            clients.add(HttpClient.newHttpClient());
+        }
+        List<CompletableFuture<WebSocket>> opening = new ArrayList<>();
+        for (int i = 1; i <= online; i++) {
+            Map<String, Boolean> seen = new ConcurrentHashMap<>();
+            opening.add(clients.get(i % clients.size())
+                    .newWebSocketBuilder()
+                    .buildAsync(
+                            URI.create(options.webSocketUrl() + "?token="
+                                    + members.get(i - 1).token()),
+                            new Receiver(sentAt, lastDelivery, deliveries, each, duplicates, seen)));
+        }
+        for (var socket : opening) {
+            sockets.add(socket.get());
+        }
+        LongAdder ownerSent = new LongAdder();
+        Map<String, LongAdder> ownerErrors = new ConcurrentHashMap<>();
+        WebSocket ownerSocket = clients.get(0)
+                .newWebSocketBuilder()
+                .buildAsync(
+                        URI.create(options.webSocketUrl() + "?token=" + owner.token()),
+                        new OwnerListener(ownerSent, ownerErrors))
+                .get();
+        Thread.sleep(2000); // presence: the members' online flags reach the group's online set
+
+        for (int n = 1; n <= messages; n++) {
+            String id = "g" + System.nanoTime();
+            sentAt.put(id, System.nanoTime());
+            ownerSocket
+                    .sendText(
+                            "{\"type\":\"send\",\"clientMsgId\":\"" + id + "\",\"to\":{\"groupId\":" + groupId
+                                    + "},\"body\":{\"kind\":\"text\",\"text\":\"" + id + "\"}}",
+                            true)
+                    .join();
+            Thread.sleep(200);
+        }
+        Thread.sleep(Duration.ofSeconds(5).toMillis());
+
+        Histogram fanout = new Histogram(3);
+        long complete = 0;
+        for (var entry : sentAt.entrySet()) {
+            AtomicLong last = lastDelivery.get(entry.getKey());
+            LongAdder count = deliveries.get(entry.getKey());
+            if (last != null) {
+                fanout.recordValue(Math.max(1, (last.get() - entry.getValue()) / 1000));
+            }
+            if (count != null && count.sum() == online) {
+                complete++;
+            }
+        }
+        Map<String, Object> result = new java.util.LinkedHashMap<>();
+        result.put("members", all.size());
+        result.put("online", online);
+        result.put("messages", messages);
+        result.put("acknowledged", ownerSent.sum());
+        result.put("refused", ownerErrors.toString());
+        result.put("messagesReachingEveryOnlineMember", complete);
+        result.put(
+                "deliveries",
+                deliveries.values().stream().mapToLong(LongAdder::sum).sum());
+        result.put("expectedDeliveries", (long) messages * online);
+        result.put("duplicated", duplicates.sum());
+        result.put("sendToLastDeliveryMs", ChatBenchmark.percentiles(fanout));
+        result.put("sendToEachDeliveryMs", ChatBenchmark.percentiles(each));
+        sockets.forEach(WebSocket::abort);
+        ownerSocket.abort();
+        return result;
+    }
+
+    private record Receiver(
+            Map<String, Long> sentAt,
+            Map<String, AtomicLong> lastDelivery,
+            Map<String, LongAdder> deliveries,
+            Histogram each,
+            LongAdder duplicates,
+            Map<String, Boolean> seen,
+            StringBuilder partial)
+            implements WebSocket.Listener {
+
+        Receiver(
+                Map<String, Long> sentAt,
+                Map<String, AtomicLong> lastDelivery,
+                Map<String, LongAdder> deliveries,
+                Histogram each,
+                LongAdder duplicates,
+                Map<String, Boolean> seen) {
+            this(sentAt, lastDelivery, deliveries, each, duplicates, seen, new StringBuilder());
+        }
+
+        @Override
+        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+            long now = System.nanoTime();
+            partial.append(data);
+            if (!last) {
+                webSocket.request(1); // a frame can arrive in parts
+                return null;
+            }
+            JsonNode frame = JSON.readTree(partial.toString());
+            partial.setLength(0);
+            if ("msg".equals(frame.path("type").asString())) {
+                String id = frame.get("body").get("text").asString();
+                Long sent = sentAt.get(id);
+                if (sent != null) {
+                    if (seen.putIfAbsent(id, true) != null) {
+                        duplicates.increment();
+                    } else {
+                        each.recordValue(Math.max(1, (now - sent) / 1000));
+                        deliveries.computeIfAbsent(id, k -> new LongAdder()).increment();
+                        lastDelivery.computeIfAbsent(id, k -> new AtomicLong()).accumulateAndGet(now, Math::max);
+                    }
+                }
+            }
+            webSocket.request(1);
+            return null;
+        }
+    }
+
+    /** Counts the owner's acknowledgements and refusals. */
+    private record OwnerListener(LongAdder sent, Map<String, LongAdder> errors, StringBuilder partial)
+            implements WebSocket.Listener {
+
+        OwnerListener(LongAdder sent, Map<String, LongAdder> errors) {
+            this(sent, errors, new StringBuilder());
+        }
+
+        @Override
+        public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
+            partial.append(data);
+            if (last) {
+                JsonNode frame = JSON.readTree(partial.toString());
+                partial.setLength(0);
+                switch (frame.path("type").asString()) {
+                    case "sent" -> sent.increment();
+                    case "error" ->
+                        errors.computeIfAbsent(frame.path("code").asString(), c -> new LongAdder())
+                                .increment();
+                    default -> {}
+                }
+            }
+            ws.request(1);
+            return null;
+        }
+    }
+
+    private GroupBenchmark() {}
+}
