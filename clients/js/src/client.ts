@@ -1,0 +1,705 @@
+import { ImApi } from "./api.js";
+import { Backoff, type BackoffOptions } from "./backoff.js";
+import { ConversationBuffer } from "./conversation-buffer.js";
+import { Emitter } from "./emitter.js";
+import { ApiError, fetchHttp, type Http } from "./http.js";
+import { codePointLength, conversationIdOf, newClientMsgId } from "./ids.js";
+import { Session, type DeviceType } from "./session.js";
+import { memoryStorage, readJson, writeJson, type KeyValueStorage } from "./storage.js";
+import { webSocketTransport, type Socket, type Transport } from "./transport.js";
+import type {
+  ConnectionState,
+  ErrorFrame,
+  EventFrame,
+  MsgFrame,
+  ReceiptFrame,
+  SentFrame,
+  ServerFrame,
+  SocialEvent,
+  SyncPageFrame,
+  Target,
+} from "./types.js";
+
+export interface ImClientOptions {
+  /** the gateway, e.g. `http://localhost:8080` (in a browser app served by it: `location.origin`) */
+  baseUrl: string;
+  /** default: `baseUrl` with ws(s):// and `/ws` */
+  webSocketUrl?: string;
+  /** stable per device (install); a second login with the same id ends the older session */
+  deviceId: string;
+  deviceType?: DeviceType;
+  transport?: Transport;
+  http?: Http;
+  /** keeps the session and unsent messages across restarts (e.g. `localStorage`); default: memory */
+  storage?: KeyValueStorage;
+  storageKey?: string;
+  /**
+   * Where a conversation the app holds nothing of starts: "latest" (default) takes each
+   * conversation's last seq from the conversation list at connect, older messages come from
+   * `api.conversations.history`; "beginning" syncs whole histories.
+   */
+  startFrom?: "latest" | "beginning";
+  /** cursors the app kept from an earlier run (conversation id -> last seq it holds) */
+  cursors?: Record<string, number>;
+  backoff?: BackoffOptions;
+  /** ping period (default 25 s; the server closes after 60 s of silence) */
+  heartbeatMs?: number;
+  /** no frame this long after a ping: the connection is dead (default 10 s) */
+  pongTimeoutMs?: number;
+  /** no `sent` this long after a send: send it again with the same clientMsgId (default 10 s) */
+  sendTimeoutMs?: number;
+  /** no `sync.page` this long: reconnect (default 15 s) */
+  syncTimeoutMs?: number;
+  syncLimit?: number;
+  maxTextLength?: number;
+  /** reconnect at once when the browser reports the network back (default: on where `window` exists) */
+  watchNetwork?: boolean;
+}
+
+export type MessageSource = "push" | "sync" | "sent";
+
+export interface MessageInfo {
+  /** sent by this user (from this or another device) */
+  own: boolean;
+  source: MessageSource;
+  /** the clientMsgId when this device sent it */
+  clientMsgId?: string;
+}
+
+/** A message this device is sending: shown at once, confirmed by `result`. */
+export interface Outgoing {
+  clientMsgId: string;
+  conversationId: string;
+  to: Target;
+  text: string;
+  createdAt: number;
+  /** the stored message (with msgId and seq), or a `SendError` */
+  result: Promise<MsgFrame>;
+}
+
+export class SendError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly clientMsgId: string,
+  ) {
+    super(`${code}: ${message}`);
+    this.name = "SendError";
+  }
+}
+
+export interface ImClientEvents {
+  /** each message of a conversation once, in seq order (pushes, own sends confirmed, sync) */
+  message: (message: MsgFrame, info: MessageInfo) => void;
+  /** a send entered the outbox (also resends restored from storage) */
+  outgoing: (outgoing: Omit<Outgoing, "result">) => void;
+  /** a send was refused for good (not_friends, blocked, muted, ...) */
+  sendFailed: (error: SendError) => void;
+  receipt: (receipt: ReceiptFrame) => void;
+  presence: (presence: { userId: number; online: boolean }) => void;
+  typing: (typing: { conversationId: string; userId: number }) => void;
+  /** friend.request.received / accepted / declined / cancelled (deduplicated) */
+  friendRequest: (event: SocialEvent) => void;
+  /** every social-graph event, friend requests included (deduplicated) */
+  social: (event: SocialEvent) => void;
+  /** any `event` frame, also kinds this SDK does not know */
+  event: (event: EventFrame) => void;
+  /** this device connected elsewhere; the SDK stops reconnecting */
+  kicked: (reason: string) => void;
+  state: (state: ConnectionState) => void;
+  /** caught up after a (re)connect: every stored message up to now was delivered */
+  synced: () => void;
+  /** the refresh token stopped working: log in again */
+  sessionExpired: () => void;
+  /** an `error` frame not about a send (about a read, sync, or the connection) */
+  error: (error: ErrorFrame) => void;
+}
+
+interface OutboxEntry {
+  clientMsgId: string;
+  to: Target;
+  conversationId: string;
+  text: string;
+  createdAt: number;
+}
+
+interface Pending extends OutboxEntry {
+  /** the socket generation it was last written to (0: not on the current one) */
+  sentOn: number;
+  lastSentAt: number;
+  attempts: number;
+  retryAt: number;
+  resolve?: (message: MsgFrame) => void;
+  reject?: (error: SendError) => void;
+}
+
+const RETRYABLE_SEND_ERRORS = new Set(["rate_limited", "temporarily_unavailable"]);
+const CLOSE_KICKED = 4001;
+
+/**
+ * A ChatForge IM client: log in, connect, and get every message once and in order, whatever the
+ * network does. See README.md in this package for a tour.
+ */
+export class ImClient extends Emitter<ImClientEvents> {
+  readonly api: ImApi;
+  readonly session: Session;
+
+  private readonly transport: Transport;
+  private readonly storage: KeyValueStorage;
+  private readonly storageKey: string;
+  private readonly backoff: Backoff;
+  private readonly buffer: ConversationBuffer;
+  private readonly outbox = new Map<string, Pending>();
+  private readonly seenEvents = new Set<string>();
+  private readonly pendingAcks = new Map<string, number>();
+  private readonly typingSentAt = new Map<number, number>();
+
+  private socket: Socket | null = null;
+  private generation = 0;
+  private current: ConnectionState = "disconnected";
+  private wanted = false;
+  private kickedFlag = false;
+  private opened = false;
+  private failuresBeforeOpen = 0;
+  private lastFrameAt = 0;
+  private lastPingAt = 0;
+  private syncRef: string | null = null;
+  private syncStartedAt = 0;
+  private syncAgain = false;
+  private syncCount = 0;
+  private seeded: boolean;
+  private tick: ReturnType<typeof setInterval> | null = null;
+  private reconnectTimer: ReturnType<typeof setTimeout> | null = null;
+  private gapTimer: ReturnType<typeof setTimeout> | null = null;
+  private unwatchNetwork: (() => void) | null = null;
+
+  constructor(private readonly options: ImClientOptions) {
+    super();
+    this.transport = options.transport ?? webSocketTransport();
+    this.storage = options.storage ?? memoryStorage();
+    this.storageKey = options.storageKey ?? "chatforge.im";
+    this.backoff = new Backoff(options.backoff);
+    this.buffer = new ConversationBuffer(options.cursors);
+    this.seeded = options.startFrom === "beginning" || Object.keys(options.cursors ?? {}).length > 0;
+    this.session = new Session({
+      baseUrl: options.baseUrl.replace(/\/$/, ""),
+      http: options.http ?? fetchHttp(),
+      storage: this.storage,
+      storageKey: this.storageKey,
+      deviceId: options.deviceId,
+      deviceType: options.deviceType ?? "web",
+      onExpired: () => {
+        this.disconnect();
+        this.emit("sessionExpired");
+      },
+    });
+    this.api = new ImApi(this.session);
+  }
+
+  get state(): ConnectionState {
+    return this.current;
+  }
+
+  get userId(): number | null {
+    return this.session.userId;
+  }
+
+  register(username: string, password: string, nickname?: string) {
+    return this.session.register(username, password, nickname);
+  }
+
+  async login(username: string, password: string): Promise<number> {
+    const userId = await this.session.login(username, password);
+    this.restoreOutbox();
+    return userId;
+  }
+
+  /** Logs this device out and stops the connection; unsent messages are dropped. */
+  async logout(): Promise<void> {
+    this.disconnect();
+    const userId = this.userId;
+    await this.session.logout();
+    if (userId !== null) this.storage.removeItem(this.outboxKey(userId));
+    this.outbox.clear();
+  }
+
+  /**
+   * Starts the connection and keeps it up until `disconnect()`: reconnects with back-off, syncs
+   * after every (re)connect, resends what was not confirmed.
+   */
+  connect(): void {
+    if (!this.session.loggedIn) throw new ApiError(401, "not_logged_in", "log in first", null);
+    if (this.wanted) return;
+    this.wanted = true;
+    this.kickedFlag = false;
+    this.restoreOutbox();
+    this.watchNetwork();
+    this.tick = setInterval(() => this.onTick(), 1000);
+    void this.open();
+  }
+
+  /** Closes the connection and stops reconnecting. Unsent messages stay in the outbox. */
+  disconnect(): void {
+    this.wanted = false;
+    this.stopTimers();
+    this.unwatchNetwork?.();
+    this.unwatchNetwork = null;
+    this.dropSocket(1000, "bye");
+    this.setState(this.kickedFlag ? "kicked" : "disconnected");
+  }
+
+  /** Skips the back-off (e.g. when the app comes to the foreground or the network is back). */
+  reconnectNow(): void {
+    if (!this.wanted || this.kickedFlag) return;
+    this.backoff.reset();
+    if (this.socket && this.current !== "waiting") return;
+    if (this.reconnectTimer) clearTimeout(this.reconnectTimer);
+    this.reconnectTimer = null;
+    void this.open();
+  }
+
+  /**
+   * Sends a text: it is kept (also across restarts, with `storage`) and sent again with the same
+   * clientMsgId until the server confirms it, so it is stored exactly once.
+   */
+  send(to: Target, text: string, options: { clientMsgId?: string } = {}): Outgoing {
+    const me = this.userId;
+    const clientMsgId = options.clientMsgId ?? newClientMsgId();
+    const createdAt = Date.now();
+    const conversationId = me === null ? "" : conversationIdOf(me, to);
+    const base = { clientMsgId, conversationId, to, text, createdAt };
+    const problem =
+      me === null
+        ? ["not_logged_in", "log in first"]
+        : typeof text !== "string" || text.length === 0
+          ? ["missing_field", "the text is empty"]
+          : codePointLength(text) > (this.options.maxTextLength ?? 4096)
+            ? ["text_too_long", `at most ${this.options.maxTextLength ?? 4096} characters`]
+            : null;
+    if (problem) {
+      const result = Promise.reject(new SendError(problem[0], problem[1], clientMsgId));
+      result.catch(() => {});
+      return { ...base, result };
+    }
+    const pending: Pending = { ...base, sentOn: 0, lastSentAt: 0, attempts: 0, retryAt: 0 };
+    const result = new Promise<MsgFrame>((resolve, reject) => {
+      pending.resolve = resolve;
+      pending.reject = reject;
+    });
+    result.catch(() => {}); // an app that ignores the result gets the sendFailed event instead
+    this.outbox.set(clientMsgId, pending);
+    this.saveOutbox();
+    this.emit("outgoing", base);
+    if (this.current === "online") this.transmit(pending);
+    return { ...base, result };
+  }
+
+  /** Messages not yet confirmed by the server, oldest first. */
+  unsent(): Omit<Outgoing, "result">[] {
+    return [...this.outbox.values()].map(({ clientMsgId, conversationId, to, text, createdAt }) => ({
+      clientMsgId,
+      conversationId,
+      to,
+      text,
+      createdAt,
+    }));
+  }
+
+  /** "I have read up to seq": tells the peer (receipt) and my other devices. */
+  async markRead(conversationId: string, seq: number): Promise<void> {
+    if (this.current === "online" && this.socket) {
+      this.write({ type: "read", conversationId, seq, ref: `read-${conversationId}-${seq}` });
+    } else {
+      await this.api.conversations.read(conversationId, seq);
+    }
+  }
+
+  /** Tells a friend that I am typing; at most every 3 s per friend, dropped while offline. */
+  typing(userId: number): void {
+    const now = Date.now();
+    if (this.current !== "online" || now - (this.typingSentAt.get(userId) ?? 0) < 3000) return;
+    this.typingSentAt.set(userId, now);
+    this.write({ type: "typing", to: { userId } });
+  }
+
+  /** The last seq of a conversation delivered to the app. */
+  cursorOf(conversationId: string): number {
+    return this.buffer.cursorOf(conversationId);
+  }
+
+  /** Starts conversations at these seqs (e.g. from a conversation list the app loaded). */
+  seed(cursors: Record<string, number>): void {
+    for (const [conversationId, seq] of Object.entries(cursors)) this.buffer.seed(conversationId, seq);
+    this.seeded = true;
+  }
+
+  // ---- connection ------------------------------------------------------------------------------
+
+  private async open(): Promise<void> {
+    if (!this.wanted) return;
+    this.setState("connecting");
+    let token: string;
+    try {
+      if (this.failuresBeforeOpen >= 2) await this.session.refresh(); // a revoked or rejected token
+      token = await this.session.accessToken(60_000);
+      if (!this.seeded) await this.seedFromConversationList();
+    } catch (e) {
+      if (!this.session.loggedIn) return; // sessionExpired was emitted
+      this.scheduleReconnect();
+      return;
+    }
+    if (!this.wanted || this.socket) return;
+    const generation = ++this.generation;
+    this.opened = false;
+    this.socket = this.transport.open(this.webSocketUrl(), token, {
+      onOpen: () => generation === this.generation && this.onOpen(),
+      onMessage: (text) => generation === this.generation && this.onText(text),
+      onClose: (code, reason) => generation === this.generation && this.onClose(code, reason),
+    });
+  }
+
+  private onOpen(): void {
+    this.opened = true;
+    this.failuresBeforeOpen = 0;
+    this.lastFrameAt = Date.now();
+    this.setState("syncing");
+    this.ping();
+    this.startSync();
+  }
+
+  private onClose(code: number, _reason: string): void {
+    this.socket = null;
+    this.generation++; // late callbacks of that socket are ignored
+    this.syncRef = null;
+    if (!this.opened) this.failuresBeforeOpen++;
+    for (const pending of this.outbox.values()) pending.sentOn = 0;
+    if (code === CLOSE_KICKED || this.kickedFlag) {
+      this.kickedFlag = true;
+      this.wanted = false;
+      this.stopTimers();
+      this.setState("kicked");
+      return;
+    }
+    if (this.wanted) this.scheduleReconnect();
+    else this.setState("disconnected");
+  }
+
+  private scheduleReconnect(): void {
+    if (!this.wanted) return;
+    this.setState("waiting");
+    if (this.reconnectTimer) clearTimeout(this.reconnectTimer);
+    this.reconnectTimer = setTimeout(() => {
+      this.reconnectTimer = null;
+      void this.open();
+    }, this.backoff.next());
+  }
+
+  /** Abandons the socket now: a dead connection's close handshake can take minutes. */
+  private dropSocket(code: number, reason: string): void {
+    const socket = this.socket;
+    if (!socket) return;
+    this.onClose(code === 1000 ? 1000 : 1006, reason);
+    try {
+      socket.close(code, reason);
+    } catch {
+      // already closed
+    }
+  }
+
+  private onTick(): void {
+    const now = Date.now();
+    if (!this.socket || !this.opened) return;
+    const heartbeat = this.options.heartbeatMs ?? 25_000;
+    const pongTimeout = this.options.pongTimeoutMs ?? 10_000;
+    if (this.lastPingAt > this.lastFrameAt && now - this.lastPingAt > pongTimeout) {
+      this.dropSocket(4000, "no answer to ping");
+      return;
+    }
+    if (this.syncRef && now - this.syncStartedAt > (this.options.syncTimeoutMs ?? 15_000)) {
+      this.dropSocket(4000, "no answer to sync");
+      return;
+    }
+    if (now - this.lastPingAt >= heartbeat) this.ping(); // only client frames keep the server's idle timer at bay
+    this.flushAcks();
+    if (this.current === "online") this.resendDue(now);
+  }
+
+  private ping(): void {
+    this.lastPingAt = Date.now();
+    this.write({ type: "ping" });
+  }
+
+  // ---- frames from the server ------------------------------------------------------------------
+
+  private onText(text: string): void {
+    this.lastFrameAt = Date.now();
+    let frame: ServerFrame;
+    try {
+      frame = JSON.parse(text);
+    } catch {
+      return; // not for us to crash on
+    }
+    switch (frame.type) {
+      case "msg":
+        this.deliver(this.buffer.accept(frame), "push");
+        if (this.buffer.gaps().includes(frame.conversationId)) this.requestSync();
+        break;
+      case "sent":
+        this.onSent(frame);
+        break;
+      case "sync.page":
+        this.onSyncPage(frame);
+        break;
+      case "receipt":
+        this.emit("receipt", frame);
+        break;
+      case "event":
+        this.onEvent(frame);
+        break;
+      case "error":
+        this.onError(frame);
+        break;
+      default:
+        break; // pong and frame types of later versions
+    }
+  }
+
+  private onSent(frame: SentFrame): void {
+    const pending = this.outbox.get(frame.clientMsgId);
+    const me = this.userId!;
+    if (!pending) {
+      // a repeated `sent`, or one for a send restored without its promise: sync finds the text
+      if (frame.seq > this.buffer.cursorOf(frame.conversationId)) this.requestSync();
+      return;
+    }
+    this.outbox.delete(frame.clientMsgId);
+    this.saveOutbox();
+    const message: MsgFrame = {
+      type: "msg",
+      conversationId: frame.conversationId,
+      msgId: frame.msgId,
+      seq: frame.seq,
+      from: { userId: me, deviceId: this.session.deviceId },
+      body: { kind: "text", text: pending.text },
+      ts: frame.ts,
+    };
+    pending.resolve?.(message);
+    this.deliver(this.buffer.accept(message), "sent", frame.clientMsgId);
+    if (this.buffer.gaps().includes(frame.conversationId)) this.requestSync();
+  }
+
+  private onError(frame: ErrorFrame): void {
+    const pending = frame.ref ? this.outbox.get(frame.ref) : undefined;
+    if (pending) {
+      if (RETRYABLE_SEND_ERRORS.has(frame.code)) {
+        pending.sentOn = 0;
+        pending.retryAt = Date.now() + Math.min(30_000, 1000 * 2 ** Math.min(pending.attempts, 5));
+      } else {
+        this.outbox.delete(pending.clientMsgId);
+        this.saveOutbox();
+        const error = new SendError(frame.code, frame.message, pending.clientMsgId);
+        pending.reject?.(error);
+        this.emit("sendFailed", error);
+      }
+      return;
+    }
+    if (frame.ref && frame.ref === this.syncRef) {
+      this.syncRef = null; // retried by the gap timer
+      this.scheduleGapSync(2000);
+      return;
+    }
+    this.emit("error", frame);
+  }
+
+  private onEvent(frame: EventFrame): void {
+    this.emit("event", frame);
+    const data = frame.data ?? {};
+    switch (frame.kind) {
+      case "kicked":
+        this.kickedFlag = true;
+        this.emit("kicked", String(data.reason ?? "this device connected again elsewhere"));
+        break;
+      case "presence":
+        this.emit("presence", { userId: Number(data.userId), online: Boolean(data.online) });
+        break;
+      case "typing":
+        this.emit("typing", { conversationId: String(data.conversationId), userId: Number(data.userId) });
+        break;
+      default:
+        if (typeof data.eventId === "string" && typeof data.type === "string") this.onSocial(data as any);
+    }
+  }
+
+  private onSocial(event: SocialEvent): void {
+    if (this.seenEvents.has(event.eventId)) return; // delivered at least once
+    this.seenEvents.add(event.eventId);
+    if (this.seenEvents.size > 1000) this.seenEvents.delete(this.seenEvents.values().next().value!);
+    if (event.type.startsWith("friend.request.")) this.emit("friendRequest", event);
+    this.emit("social", event);
+  }
+
+  // ---- sync --------------------------------------------------------------------------------------
+
+  private requestSync(): void {
+    if (this.syncRef) this.syncAgain = true;
+    else if (this.current === "online") this.scheduleGapSync(200); // the missing push may be in flight
+  }
+
+  private scheduleGapSync(ms: number): void {
+    if (this.gapTimer) return;
+    this.gapTimer = setTimeout(() => {
+      this.gapTimer = null;
+      if (this.socket && this.opened && !this.syncRef) this.startSync();
+    }, ms);
+  }
+
+  private startSync(cursors: Record<string, number> = this.buffer.snapshot()): void {
+    this.syncRef = `sync-${++this.syncCount}`;
+    this.syncStartedAt = Date.now();
+    this.syncAgain = false;
+    this.write({ type: "sync", ref: this.syncRef, cursors, limit: this.options.syncLimit ?? 200 });
+  }
+
+  private onSyncPage(page: SyncPageFrame): void {
+    if (page.ref !== this.syncRef) return; // an answer to a sync of an older connection
+    this.deliver(this.buffer.applySyncPage(page), "sync");
+    for (const [conversationId, seq] of Object.entries(page.cursors)) this.queueAck(conversationId, seq);
+    if (page.hasMore) {
+      this.startSync(page.cursors);
+      return;
+    }
+    this.syncRef = null;
+    if (this.current !== "online") {
+      this.backoff.reset(); // only a connection that got this far counts as a success
+      this.setState("online");
+      this.emit("synced");
+      this.resendDue(Date.now());
+    }
+    if (this.syncAgain) this.startSync();
+    else if (this.buffer.gaps().length > 0) this.scheduleGapSync(1000);
+  }
+
+  private deliver(messages: MsgFrame[], source: MessageSource, clientMsgId?: string): void {
+    const me = this.userId;
+    for (const message of messages) {
+      const own = message.from.userId === me && message.body.kind !== "system";
+      const info: MessageInfo = { own, source };
+      if (clientMsgId && source === "sent" && message.from.deviceId === this.session.deviceId) info.clientMsgId = clientMsgId;
+      if (source === "push") this.queueAck(message.conversationId, message.seq);
+      this.emit("message", message, info);
+    }
+  }
+
+  // ---- sending -----------------------------------------------------------------------------------
+
+  private resendDue(now: number): void {
+    const timeout = this.options.sendTimeoutMs ?? 10_000;
+    for (const pending of this.outbox.values()) {
+      const due =
+        pending.sentOn === this.generation ? now - pending.lastSentAt > timeout : pending.retryAt <= now;
+      if (due) this.transmit(pending);
+    }
+  }
+
+  private transmit(pending: Pending): void {
+    pending.sentOn = this.generation;
+    pending.lastSentAt = Date.now();
+    pending.attempts++;
+    this.write({
+      type: "send",
+      clientMsgId: pending.clientMsgId,
+      to: pending.to,
+      body: { kind: "text", text: pending.text },
+    });
+  }
+
+  private queueAck(conversationId: string, seq: number): void {
+    if (seq > (this.pendingAcks.get(conversationId) ?? 0)) this.pendingAcks.set(conversationId, seq);
+  }
+
+  private flushAcks(): void {
+    for (const [conversationId, seq] of this.pendingAcks) {
+      if (seq > 0) this.write({ type: "ack", conversationId, seq });
+    }
+    this.pendingAcks.clear();
+  }
+
+  private write(frame: Record<string, unknown>): void {
+    if (!this.socket || !this.opened) return;
+    try {
+      this.socket.send(JSON.stringify(frame));
+    } catch {
+      this.dropSocket(4000, "send failed");
+    }
+  }
+
+  // ---- bookkeeping -------------------------------------------------------------------------------
+
+  private async seedFromConversationList(): Promise<void> {
+    for (let page = 0; page < 20; page++) {
+      const list = await this.api.conversations.list(page, 100);
+      for (const c of list.items) this.buffer.seed(c.conversationId, c.lastSeq);
+      if (!list.hasNext) break;
+    }
+    this.seeded = true;
+  }
+
+  private restoreOutbox(): void {
+    const userId = this.userId;
+    if (userId === null) return;
+    const saved = readJson<OutboxEntry[]>(this.storage, this.outboxKey(userId)) ?? [];
+    for (const entry of saved) {
+      if (this.outbox.has(entry.clientMsgId)) continue;
+      this.outbox.set(entry.clientMsgId, { ...entry, sentOn: 0, lastSentAt: 0, attempts: 0, retryAt: 0 });
+      this.emit("outgoing", entry);
+    }
+  }
+
+  private saveOutbox(): void {
+    const userId = this.userId;
+    if (userId === null) return;
+    const entries: OutboxEntry[] = [...this.outbox.values()].map(({ clientMsgId, to, conversationId, text, createdAt }) => ({
+      clientMsgId,
+      to,
+      conversationId,
+      text,
+      createdAt,
+    }));
+    if (entries.length === 0) this.storage.removeItem(this.outboxKey(userId));
+    else writeJson(this.storage, this.outboxKey(userId), entries);
+  }
+
+  private outboxKey(userId: number): string {
+    return `${this.storageKey}.outbox.${userId}`;
+  }
+
+  private webSocketUrl(): string {
+    return this.options.webSocketUrl ?? this.options.baseUrl.replace(/^http/, "ws").replace(/\/$/, "") + "/ws";
+  }
+
+  private watchNetwork(): void {
+    const w = (globalThis as any).window;
+    if (this.options.watchNetwork === false || !w?.addEventListener || this.unwatchNetwork) return;
+    const offline = () => this.wanted && this.dropSocket(4000, "network offline");
+    const online = () => this.reconnectNow();
+    w.addEventListener("offline", offline);
+    w.addEventListener("online", online);
+    this.unwatchNetwork = () => {
+      w.removeEventListener("offline", offline);
+      w.removeEventListener("online", online);
+    };
+  }
+
+  private stopTimers(): void {
+    if (this.tick) clearInterval(this.tick);
+    if (this.reconnectTimer) clearTimeout(this.reconnectTimer);
+    if (this.gapTimer) clearTimeout(this.gapTimer);
+    this.tick = this.reconnectTimer = this.gapTimer = null;
+  }
+
+  private setState(state: ConnectionState): void {
+    if (state === this.current) return;
+    this.current = state;
+    this.emit("state", state);
+  }
+}

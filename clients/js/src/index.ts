@@ -1,0 +1,16 @@
+export { ImClient, SendError } from "./client.js";
+export type { ImClientOptions, ImClientEvents, MessageInfo, MessageSource, Outgoing } from "./client.js";
+export { ImApi } from "./api.js";
+export { Backoff } from "./backoff.js";
+export type { BackoffOptions } from "./backoff.js";
+export { ConversationBuffer } from "./conversation-buffer.js";
+export { ApiError, fetchHttp, uniAppHttp } from "./http.js";
+export type { Http, HttpRequest, HttpResponse } from "./http.js";
+export { conversationIdOf, targetOf, newClientMsgId, codePointLength } from "./ids.js";
+export { Session } from "./session.js";
+export type { DeviceType, StoredTokens } from "./session.js";
+export { memoryStorage, uniAppStorage } from "./storage.js";
+export type { KeyValueStorage } from "./storage.js";
+export { webSocketTransport, uniAppTransport } from "./transport.js";
+export type { Transport, Socket, SocketHandlers, UniLike, UniSocketTask, WebSocketConstructor } from "./transport.js";
+export type * from "./types.js";

@@ -1,0 +1,176 @@
+/**
+ * The wire types of ChatForge IM (docs/protocol.md and docs/api.md). Ids of messages are strings
+ * (they exceed 2^53); user, group and sequence numbers are plain numbers.
+ */
+
+/** Where a message goes: a friend or a group. */
+export type Target = { userId: number } | { groupId: number };
+
+export interface MessageBody {
+  /** "text" for what users send, "system" for a group change (text is then a JSON object as a string) */
+  kind: string;
+  text: string;
+}
+
+export interface MsgFrame {
+  type: "msg";
+  conversationId: string;
+  msgId: string;
+  seq: number;
+  from: { userId: number; deviceId: string };
+  body: MessageBody;
+  ts: number;
+}
+
+export interface SentFrame {
+  type: "sent";
+  clientMsgId: string;
+  conversationId: string;
+  msgId: string;
+  seq: number;
+  ts: number;
+}
+
+export interface ReceiptFrame {
+  type: "receipt";
+  conversationId: string;
+  readerId: number;
+  seq: number;
+}
+
+export interface SyncPageFrame {
+  type: "sync.page";
+  ref: string;
+  messages: MsgFrame[];
+  cursors: Record<string, number>;
+  hasMore: boolean;
+}
+
+export interface EventFrame {
+  type: "event";
+  kind: string;
+  data: Record<string, unknown>;
+}
+
+export interface ErrorFrame {
+  type: "error";
+  code: string;
+  message: string;
+  ref: string | null;
+}
+
+export interface PongFrame {
+  type: "pong";
+  ts: number;
+}
+
+export type ServerFrame = MsgFrame | SentFrame | ReceiptFrame | SyncPageFrame | EventFrame | ErrorFrame | PongFrame;
+
+/** A social-graph event (docs/events.md), pushed as `event {kind: data.type}`. */
+export interface SocialEvent {
+  version: number;
+  type: string;
+  eventId: string;
+  userId: number;
+  otherUserId: number;
+  requestId: number | null;
+  message?: string | null;
+  occurredAt: string;
+}
+
+export interface TokenResponse {
+  accessToken: string;
+  refreshToken: string;
+  tokenType: string;
+  /** seconds the access token lives */
+  expiresIn: number;
+  userId: number;
+}
+
+export interface RegistrationResponse {
+  userId: number;
+  username: string;
+}
+
+export interface Profile {
+  id: number;
+  username: string;
+  nickname: string;
+  avatar: string | null;
+  createdAt: string;
+}
+
+export interface Peer {
+  userId: number;
+  username: string | null;
+  nickname: string | null;
+  avatar: string | null;
+}
+
+export interface Page<T> {
+  items: T[];
+  page: number;
+  size: number;
+  hasNext: boolean;
+}
+
+export interface FriendRequest {
+  id: number;
+  fromUserId: number;
+  toUserId: number;
+  message: string | null;
+  status: "pending" | "accepted" | "declined" | "cancelled";
+  createdAt: string;
+  updatedAt: string;
+  peer: Peer;
+}
+
+export interface Friend {
+  user: Peer;
+  since: string;
+  online: boolean;
+}
+
+export interface GroupSummary {
+  groupId: number;
+  name: string;
+  avatar: string | null;
+}
+
+export interface Conversation {
+  conversationId: string;
+  kind: "direct" | "group";
+  peer?: Peer;
+  group?: GroupSummary;
+  lastSeq: number;
+  readSeq: number;
+  unread: number;
+  left?: boolean;
+  lastMessage: MsgFrame | null;
+}
+
+export interface Group {
+  groupId: number;
+  conversationId: string;
+  name: string;
+  avatar: string | null;
+  ownerId: number;
+  memberCount: number;
+  memberLimit: number;
+  [key: string]: unknown;
+}
+
+export interface GroupMember {
+  userId: number;
+  role: "owner" | "admin" | "member";
+  [key: string]: unknown;
+}
+
+/** The connection as the app should show it. */
+export type ConnectionState =
+  | "disconnected" // not started, or stopped by disconnect()/logout()
+  | "connecting" // opening the socket (first time or after a drop)
+  | "syncing" // open, fetching what was missed
+  | "online" // caught up; pushes arrive live
+  | "waiting" // dropped, reconnecting after a back-off
+  | "kicked"; // this device connected elsewhere: not reconnecting
