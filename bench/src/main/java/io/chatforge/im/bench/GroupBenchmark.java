@@ -68,20 +68,52 @@ final class GroupBenchmark {
                         URI.create(options.webSocketUrl() + "?token=" + owner.token()),
                         new OwnerListener(ownerSent, ownerErrors))
                 .get();
-        Thread.sleep(2000); // presence: the members' online flags reach the group's online set
+        // presence: the members' online flags must reach the group's online set before the
+        // measurement starts; warm-up messages until one reaches every connected member
+        long presenceStart = System.nanoTime();
+        long presenceDeadline = presenceStart + Duration.ofSeconds(60).toNanos();
+        int warmups = 0;
+        boolean ready = false;
+        while (!ready && System.nanoTime() < presenceDeadline) {
+            String id = "w" + System.nanoTime();
+            warmups++;
+            send(ownerSocket, groupId, id, sentAt);
+            long until = System.nanoTime() + Duration.ofMillis(500).toNanos();
+            while (!ready && System.nanoTime() < until) {
+                LongAdder count = deliveries.get(id);
+                ready = count != null && count.sum() == online;
+                Thread.sleep(10);
+            }
+        }
+        double presenceSeconds = (System.nanoTime() - presenceStart) / 1e9;
+        System.out.printf(
+                "all %d members seen online by the group after %.1f s (%d warm-up messages)%n",
+                online, presenceSeconds, warmups);
+        sentAt.clear();
+        deliveries.clear();
+        lastDelivery.clear();
+        each.reset();
+        long ackedBefore = ownerSent.sum();
 
+        List<String> ids = new ArrayList<>();
         for (int n = 1; n <= messages; n++) {
             String id = "g" + System.nanoTime();
-            sentAt.put(id, System.nanoTime());
-            ownerSocket
-                    .sendText(
-                            "{\"type\":\"send\",\"clientMsgId\":\"" + id + "\",\"to\":{\"groupId\":" + groupId
-                                    + "},\"body\":{\"kind\":\"text\",\"text\":\"" + id + "\"}}",
-                            true)
-                    .join();
+            ids.add(id);
+            send(ownerSocket, groupId, id, sentAt);
             Thread.sleep(200);
         }
-        Thread.sleep(Duration.ofSeconds(5).toMillis());
+        long drainDeadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (System.nanoTime() < drainDeadline && totalOf(deliveries) < (long) messages * online) {
+            Thread.sleep(50);
+        }
+        List<String> incomplete = new ArrayList<>();
+        for (int n = 0; n < ids.size(); n++) {
+            LongAdder count = deliveries.get(ids.get(n));
+            long got = count == null ? 0 : count.sum();
+            if (got != online) {
+                incomplete.add("#" + (n + 1) + ":" + got);
+            }
+        }
 
         Histogram fanout = new Histogram(3);
         long complete = 0;
@@ -99,12 +131,12 @@ final class GroupBenchmark {
         result.put("members", all.size());
         result.put("online", online);
         result.put("messages", messages);
-        result.put("acknowledged", ownerSent.sum());
+        result.put("presenceReadySeconds", Math.round(presenceSeconds * 10) / 10.0);
+        result.put("acknowledged", ownerSent.sum() - ackedBefore);
         result.put("refused", ownerErrors.toString());
         result.put("messagesReachingEveryOnlineMember", complete);
-        result.put(
-                "deliveries",
-                deliveries.values().stream().mapToLong(LongAdder::sum).sum());
+        result.put("incomplete", incomplete.toString());
+        result.put("deliveries", totalOf(deliveries));
         result.put("expectedDeliveries", (long) messages * online);
         result.put("duplicated", duplicates.sum());
         result.put("sendToLastDeliveryMs", ChatBenchmark.percentiles(fanout));
@@ -112,6 +144,19 @@ final class GroupBenchmark {
         sockets.forEach(WebSocket::abort);
         ownerSocket.abort();
         return result;
+    }
+
+    private static void send(WebSocket owner, long groupId, String id, Map<String, Long> sentAt) {
+        sentAt.put(id, System.nanoTime());
+        owner.sendText(
+                        "{\"type\":\"send\",\"clientMsgId\":\"" + id + "\",\"to\":{\"groupId\":" + groupId
+                                + "},\"body\":{\"kind\":\"text\",\"text\":\"" + id + "\"}}",
+                        true)
+                .join();
+    }
+
+    private static long totalOf(Map<String, LongAdder> deliveries) {
+        return deliveries.values().stream().mapToLong(LongAdder::sum).sum();
     }
 
     private record Receiver(

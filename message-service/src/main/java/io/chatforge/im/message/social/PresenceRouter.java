@@ -8,6 +8,7 @@ import io.chatforge.im.message.delivery.Recipients;
 import io.chatforge.im.message.delivery.RouteLookup;
 import io.chatforge.im.message.group.GroupFanout;
 import io.chatforge.im.service.resilience.ResilientCalls;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -54,21 +55,33 @@ class PresenceRouter {
             topics = Topics.PRESENCE,
             containerFactory = "eventListenerFactory")
     void onBatch(List<ConsumerRecord<String, String>> batch) {
+        List<PresenceEvent> events = new ArrayList<>(batch.size());
         for (ConsumerRecord<String, String> record : batch) {
             try {
-                announce(json.readValue(record.value(), PresenceEvent.class));
+                events.add(json.readValue(record.value(), PresenceEvent.class));
             } catch (RuntimeException e) {
-                log.warn("presence change at offset {} not announced: {}", record.offset(), e.toString());
+                log.warn("presence change at offset {} unreadable: {}", record.offset(), e.toString());
+            }
+        }
+        // group online sets first, for the whole batch: group messages depend on them, and the
+        // friend announcements below cost a friend-service call each
+        for (PresenceEvent event : events) {
+            if (event.online()) {
+                groups.userOnline(event.userId());
+            } else {
+                groups.userOffline(event.userId());
+            }
+        }
+        for (PresenceEvent event : events) {
+            try {
+                announce(event);
+            } catch (RuntimeException e) {
+                log.warn("presence change of user {} not announced: {}", event.userId(), e.toString());
             }
         }
     }
 
     private void announce(PresenceEvent event) {
-        if (event.online()) {
-            groups.userOnline(event.userId());
-        } else {
-            groups.userOffline(event.userId());
-        }
         List<Long> friendIds = resilient.call("friend-service", () -> friends.friendIds(event.userId()));
         if (friendIds.isEmpty()) {
             return;
