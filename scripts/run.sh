@@ -55,6 +55,9 @@ build() {
   say "building the services (mvn package, tests skipped) ..."
   mvn -B -q -ntp -DskipTests -pl user-service,auth-service,friend-service,message-service,connector-service,gateway -am package \
     > "$LOG_DIR/build.log" 2>&1 || { tail -40 "$LOG_DIR/build.log" >&2; fail "build failed (log: $LOG_DIR/build.log)"; }
+  say "building the web client (clients/, npm) ..."
+  scripts/clients.sh build > "$LOG_DIR/web-build.log" 2>&1 \
+    || { tail -20 "$LOG_DIR/web-build.log" >&2; fail "web client build failed (log: $LOG_DIR/web-build.log)"; }
 }
 
 PIDS=()
@@ -108,6 +111,8 @@ main() {
   export IM_CONNECTOR_URLS="${IM_CONNECTOR_URLS:-http://localhost:${IM_CONNECTOR_PORT:-8085}}"
   export IM_AUTH_JWKS_URI="${IM_AUTH_JWKS_URI:-$IM_AUTH_SERVICE_URL/api/auth/.well-known/jwks.json}"
   export IM_AUTH_DEV_KEY_FILE="${IM_AUTH_DEV_KEY_FILE:-$DATA_DIR/dev-jwt-key.pem}"
+  export IM_WEB_ROOT="${IM_WEB_ROOT:-file:$ROOT/clients/web/dist/}"
+  [ -f "$ROOT/clients/web/dist/index.html" ] || say "note: no web client build in clients/web/dist (run without --no-build)"
   trap stop_all INT TERM EXIT
   for entry in "${SERVICES[@]}"; do start_service "$(name_of "$entry")" "$(port_of "$entry")"; done
   local i=0
@@ -116,7 +121,8 @@ main() {
     i=$((i + 1))
   done
 
-  say "ChatForge IM is up in $((SECONDS - started)) s: http://localhost:${IM_GATEWAY_PORT:-8080} (REST under /api)"
+  say "ChatForge IM is up in $((SECONDS - started)) s"
+  say "web client: http://localhost:${IM_GATEWAY_PORT:-8080}   (REST under /api, WebSocket at /ws)"
   say "try: curl -X POST localhost:${IM_GATEWAY_PORT:-8080}/api/auth/register -H 'content-type: application/json' -d '{\"username\":\"alice\",\"password\":\"correct-horse\"}'"
   say "Ctrl-C stops the services"
   wait "${PIDS[@]}"

@@ -161,8 +161,10 @@ export class ImClient extends Emitter<ImClientEvents> {
   private kickedFlag = false;
   private opened = false;
   private failuresBeforeOpen = 0;
-  private lastFrameAt = 0;
   private lastPingAt = 0;
+  private heartbeatMs: number;
+  /** when the oldest ping still without any frame in return was sent (0: none) */
+  private unansweredSince = 0;
   private syncRef: string | null = null;
   private syncStartedAt = 0;
   private syncAgain = false;
@@ -179,6 +181,7 @@ export class ImClient extends Emitter<ImClientEvents> {
     this.storage = options.storage ?? memoryStorage();
     this.storageKey = options.storageKey ?? "chatforge.im";
     this.backoff = new Backoff(options.backoff);
+    this.heartbeatMs = options.heartbeatMs ?? 25_000;
     this.buffer = new ConversationBuffer(options.cursors);
     this.seeded = options.startFrom === "beginning" || Object.keys(options.cursors ?? {}).length > 0;
     this.session = new Session({
@@ -360,8 +363,8 @@ export class ImClient extends Emitter<ImClientEvents> {
 
   private onOpen(): void {
     this.opened = true;
+    this.unansweredSince = 0;
     this.failuresBeforeOpen = 0;
-    this.lastFrameAt = Date.now();
     this.setState("syncing");
     this.ping();
     this.startSync();
@@ -409,9 +412,9 @@ export class ImClient extends Emitter<ImClientEvents> {
   private onTick(): void {
     const now = Date.now();
     if (!this.socket || !this.opened) return;
-    const heartbeat = this.options.heartbeatMs ?? 25_000;
+    const heartbeat = this.heartbeatMs;
     const pongTimeout = this.options.pongTimeoutMs ?? 10_000;
-    if (this.lastPingAt > this.lastFrameAt && now - this.lastPingAt > pongTimeout) {
+    if (this.unansweredSince > 0 && now - this.unansweredSince > pongTimeout) {
       this.dropSocket(4000, "no answer to ping");
       return;
     }
@@ -424,15 +427,23 @@ export class ImClient extends Emitter<ImClientEvents> {
     if (this.current === "online") this.resendDue(now);
   }
 
+  /** Pings at least three times per server idle timeout, whatever the app configured. */
+  private adaptHeartbeat(idleTimeoutMs: number | undefined): void {
+    if (typeof idleTimeoutMs !== "number" || idleTimeoutMs <= 0) return;
+    const configured = this.options.heartbeatMs ?? 25_000;
+    this.heartbeatMs = Math.max(1000, Math.min(configured, Math.floor(idleTimeoutMs / 3)));
+  }
+
   private ping(): void {
     this.lastPingAt = Date.now();
+    if (this.unansweredSince === 0) this.unansweredSince = this.lastPingAt;
     this.write({ type: "ping" });
   }
 
   // ---- frames from the server ------------------------------------------------------------------
 
   private onText(text: string): void {
-    this.lastFrameAt = Date.now();
+    this.unansweredSince = 0; // any frame proves the connection alive
     let frame: ServerFrame;
     try {
       frame = JSON.parse(text);
@@ -459,8 +470,11 @@ export class ImClient extends Emitter<ImClientEvents> {
       case "error":
         this.onError(frame);
         break;
+      case "pong":
+        this.adaptHeartbeat(frame.idleTimeoutMs);
+        break;
       default:
-        break; // pong and frame types of later versions
+        break; // frame types of later versions
     }
   }
 

@@ -62,6 +62,8 @@ export interface ErrorFrame {
 export interface PongFrame {
   type: "pong";
   ts: number;
+  /** the server's idle timeout: ping at least every third of it (absent on older servers) */
+  idleTimeoutMs?: number;
 }
 
 export type ServerFrame = MsgFrame | SentFrame | ReceiptFrame | SyncPageFrame | EventFrame | ErrorFrame | PongFrame;

@@ -233,6 +233,21 @@ describe("ImClient", () => {
     client.disconnect();
   });
 
+  it("pings more often when the server's idle timeout asks for it", async () => {
+    const p = platform();
+    const { client } = newClient(p);
+    await client.login("alice", "pw");
+    client.connect();
+    const socket = await openAndSync(p);
+    socket.receive({ type: "pong", ts: Date.now(), idleTimeoutMs: 6000 });
+    await vi.advanceTimersByTimeAsync(6_500);
+    expect(socket.framesOfType("ping").length).toBeGreaterThanOrEqual(3); // every 2 s, not every 25 s
+    expect(p.transport.sockets).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(7_000); // frequent pings, none answered for over 10 s: dead
+    expect(socket.closedWith).toBe(4000);
+    client.disconnect();
+  });
+
   it("retries a send the server could not take now, and fails one it refuses", async () => {
     const p = platform();
     const { client } = newClient(p);

@@ -137,6 +137,46 @@ class GroupsIT {
     }
 
     @Test
+    void receiptsSwitchedOff_reachOnlyTheReadersOtherDevices() {
+        var alice = Accounts.registerAndLogin(api, "rcpt");
+        var bob = Accounts.registerAndLogin(api, "rcpt");
+        var bobPhone = Accounts.login(api, bob.username(), Accounts.PASSWORD, "phone");
+        Friends.befriend(api, alice, bob);
+        long groupId = createGroup(alice, List.of(bob.userId()));
+        String conversation = "g_" + groupId;
+        assertThat(api.patch("/api/groups/" + groupId, Map.of("receiptsEnabled", false), alice.accessToken())
+                        .status())
+                .isEqualTo(200);
+        try (var aliceWs = WsClient.connect(platform, alice.accessToken());
+                var bobWs = WsClient.connect(platform, bob.accessToken());
+                var bobPhoneWs = WsClient.connect(platform, bobPhone.accessToken())) {
+            awaitOnline(aliceWs, bobWs, bobPhoneWs);
+            aliceWs.send(groupSend("r-1", groupId, "read me"));
+            long seq = bobWs.await(
+                            "msg",
+                            f -> "msg".equals(f.path("type").asString())
+                                    && "read me"
+                                            .equals(f.get("body").get("text").asString()))
+                    .get("seq")
+                    .asLong();
+            bobWs.send(Map.of("type", "read", "conversationId", conversation, "seq", seq));
+            JsonNode own = bobPhoneWs.await(
+                    "own receipt", f -> "receipt".equals(f.path("type").asString()));
+            assertThat(own.get("seq").asLong()).isEqualTo(seq);
+            // the read and this send are one conversation, handled in order: once the send arrives,
+            // a receipt to alice would have arrived before it
+            bobWs.send(groupSend("r-2", groupId, "after my read"));
+            aliceWs.await(
+                    "bob's message",
+                    f -> "msg".equals(f.path("type").asString())
+                            && "after my read".equals(f.get("body").get("text").asString()));
+            assertThat(aliceWs.frames("receipt"))
+                    .as("no receipt to other members")
+                    .isEmpty();
+        }
+    }
+
+    @Test
     void newMembers_seeOnlyWhatFollowsTheirJoining() {
         var alice = Accounts.registerAndLogin(api, "hist");
         var bob = Accounts.registerAndLogin(api, "hist");

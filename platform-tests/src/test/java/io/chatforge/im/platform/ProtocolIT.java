@@ -145,6 +145,11 @@ class ProtocolIT {
         var user = Accounts.registerAndLogin(api, "silent");
         try (var silent = WsClient.connect(platform, user.accessToken()).withoutHeartbeat()) {
             awaitOnline(silent);
+            JsonNode pong =
+                    silent.await("pong", f -> "pong".equals(f.path("type").asString()));
+            assertThat(pong.get("idleTimeoutMs").asLong())
+                    .as("the pong tells clients how often to ping")
+                    .isEqualTo(6000);
             assertThat(silent.awaitClose(Duration.ofSeconds(20))).isEqualTo(1001);
         }
     }

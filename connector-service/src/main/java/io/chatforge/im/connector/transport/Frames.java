@@ -1,5 +1,6 @@
 package io.chatforge.im.connector.transport;
 
+import io.chatforge.im.connector.config.ConnectorProperties;
 import io.chatforge.im.contracts.frame.ErrorFrame;
 import io.chatforge.im.contracts.frame.EventFrame;
 import io.chatforge.im.contracts.frame.PongFrame;
@@ -11,9 +12,11 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 public class Frames {
     private final JsonMapper json;
+    private final long idleTimeoutMs;
 
-    Frames(JsonMapper json) {
+    Frames(JsonMapper json, ConnectorProperties properties) {
         this.json = json;
+        this.idleTimeoutMs = properties.idleTimeout().toMillis();
     }
 
     public String error(String code, String message, String ref) {
@@ -21,7 +24,7 @@ public class Frames {
     }
 
     public String pong() {
-        return json.writeValueAsString(new PongFrame(System.currentTimeMillis()));
+        return json.writeValueAsString(new PongFrame(System.currentTimeMillis(), idleTimeoutMs));
     }
 
     public String kicked() {

@@ -19,6 +19,8 @@ import org.springframework.security.web.server.SecurityWebFilterChain;
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
 class GatewaySecurityConfiguration {
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; connect-src 'self'; img-src 'self' data: https:;"
+            + " style-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
     @Bean
     ReactiveJwtDecoder jwtDecoder(GatewaySecurityProperties properties, ReactiveStringRedisTemplate redis) {
@@ -35,6 +37,8 @@ class GatewaySecurityConfiguration {
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
                 .logout(ServerHttpSecurity.LogoutSpec::disable)
                 .cors(Customizer.withDefaults())
+                // the web client loads nothing but its own files; avatars may come from anywhere
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)))
                 .authorizeExchange(auth -> auth.pathMatchers(HttpMethod.OPTIONS, "/**")
                         .permitAll()
                         .pathMatchers(properties.publicPaths().toArray(String[]::new))

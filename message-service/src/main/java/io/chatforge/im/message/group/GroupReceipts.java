@@ -1,9 +1,13 @@
 package io.chatforge.im.message.group;
 
 import io.chatforge.im.contracts.messaging.ConversationIds;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 
-/** Read receipts in groups go to the members online, unless the group turned them off (large groups). */
+/**
+ * Read receipts in groups go to the members online, unless the group turned them off (large
+ * groups); the reader's other devices get them either way, to clear their unread counts.
+ */
 @Component
 public class GroupReceipts {
     private final GroupStore groups;
@@ -16,9 +20,9 @@ public class GroupReceipts {
 
     public void deliver(String conversationId, String receipt, long readerId, String readerDevice) {
         long groupId = Long.parseLong(conversationId.substring(2));
-        groups.find(groupId)
-                .filter(GroupRow::receiptsEnabled)
-                .ifPresent(g -> fanout.deliver(groupId, receipt, readerId, readerDevice));
+        boolean toMembers = groups.find(groupId).map(GroupRow::receiptsEnabled).orElse(false);
+        Set<Long> online = toMembers ? fanout.onlineMembers(groupId) : Set.of();
+        fanout.deliver(groupId, online, receipt, readerId, readerDevice);
     }
 
     public static boolean isGroup(String conversationId) {

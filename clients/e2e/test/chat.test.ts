@@ -1,0 +1,104 @@
+/**
+ * The web client in a real browser against a running platform:
+ *   IM_GATEWAY=http://localhost:8080 npm test        (in clients/e2e; Chromium at /usr/bin/chromium)
+ * Screenshots are written to $IM_E2E_ARTIFACTS (default clients/e2e/artifacts).
+ */
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { gateway, launch, User } from "./browser.js";
+
+describe.skipIf(!gateway)("web client", () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it("two people befriend each other, chat both ways, and one catches up after being offline", async () => {
+    const alice = await User.register(browser, "alice", "Alice 🌷");
+    const bob = await User.register(browser, "bob", "Bob");
+    await alice.befriend(bob);
+
+    await alice.openFriend("Bob");
+    await alice.send("Hello Bob 👋");
+    await bob.tab("chats");
+    await bob.page.locator('[data-test="chat-item"] [data-test="unread"]', { hasText: "1" }).waitFor();
+    await bob.openChatWith("Alice 🌷");
+    await bob.waitForTexts(["Hello Bob 👋"]);
+    await bob.send("Hi Alice!");
+    await alice.waitForTexts(["Hello Bob 👋", "Hi Alice!"]);
+
+    // bob is typing: alice sees it
+    await bob.test("composer").pressSequentially("wri", { delay: 50 });
+    await alice.page.locator('[data-test="chat-subtitle"]', { hasText: "typing" }).waitFor();
+    await bob.test("composer").fill("");
+    await alice.screenshot("01-alice-chat");
+
+    // bob's network is cut; alice writes; nothing reaches bob until he is back, then all of it, once, in order
+    await bob.context.setOffline(true);
+    await bob.page.locator('[data-test="connection"]:not([data-state="online"])').waitFor({ timeout: 30_000 });
+    const away = ["while you were away 1", "while you were away 2", "while you were away 3"];
+    for (const text of away) await alice.send(text);
+    await bob.screenshot("02-bob-offline");
+    expect(await bob.texts()).toEqual(["Hello Bob 👋", "Hi Alice!"]);
+    await bob.context.setOffline(false);
+    await bob.connected();
+    await bob.waitForTexts(["Hello Bob 👋", "Hi Alice!", ...away]);
+    await bob.screenshot("03-bob-back-online");
+
+    // bob had the chat open: alice's last message shows as read
+    await alice.page.locator('[data-test="message"][data-mine="true"]', { hasText: away[2] }).locator('[data-read="true"]').waitFor();
+
+    // text is text: markup is shown, not interpreted; long messages and emoji survive
+    const markup = `<img src=x onerror="document.title='pwned'"><b>bold?</b>`;
+    const long = `${"long message 🚀 ".repeat(240)}end`;
+    await alice.send(markup);
+    await alice.send(long);
+    await bob.waitForTexts(["Hello Bob 👋", "Hi Alice!", ...away, markup, long]);
+    expect(await bob.page.locator('[data-test="messages"] img, [data-test="messages"] b').count()).toBe(0);
+    expect(await bob.page.title()).not.toBe("pwned");
+    await bob.screenshot("04-bob-markup-and-long");
+
+    // a reload keeps the session and the history
+    await alice.page.reload();
+    await alice.connected();
+    await alice.openChatWith("Bob");
+    await alice.waitForTexts(["Hello Bob 👋", "Hi Alice!", ...away, markup, long]);
+
+    await alice.context.close();
+    await bob.context.close();
+  });
+
+  it("three people chat in a group", async () => {
+    const owner = await User.register(browser, "olga", "Olga");
+    const pete = await User.register(browser, "pete", "Pete");
+    const quinn = await User.register(browser, "quinn", "Quinn");
+    await owner.befriend(pete);
+    await owner.befriend(quinn);
+
+    await owner.tab("chats");
+    await owner.test("new-group").click();
+    await owner.test("group-name").fill("Trio 🎸");
+    for (const box of await owner.page.locator('[data-test="group-member"]').all()) await box.check();
+    await owner.test("group-submit").click();
+    await owner.page.locator('[data-test="chat-header-title"]', { hasText: "Trio 🎸" }).waitFor();
+    await owner.send("Welcome, both of you!");
+
+    for (const member of [pete, quinn]) {
+      await member.openChatWith("Trio 🎸");
+      await member.waitForTexts(["Welcome, both of you!"]);
+    }
+    await pete.send("Thanks Olga");
+    await quinn.waitForTexts(["Welcome, both of you!", "Thanks Olga"]);
+    await quinn.send("Hi all 👋");
+    const all = ["Welcome, both of you!", "Thanks Olga", "Hi all 👋"];
+    for (const member of [owner, pete, quinn]) await member.waitForTexts(all);
+    await expect.poll(() => owner.page.locator('[data-test="system-message"]').count()).toBeGreaterThan(0);
+    await owner.screenshot("05-group-owner");
+    await quinn.screenshot("06-group-member");
+
+    for (const u of [owner, pete, quinn]) await u.context.close();
+  });
+});

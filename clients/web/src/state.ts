@@ -1,0 +1,372 @@
+import {
+  ApiError,
+  conversationIdOf,
+  targetOf,
+  type ConnectionState,
+  type Conversation as ConversationView,
+  type FriendRequest,
+  type ImClient,
+  type MsgFrame,
+  type Outgoing,
+  type Profile,
+  type SendError,
+} from "@chatforge/im-sdk";
+
+export interface Person {
+  userId: number;
+  name: string;
+  username: string | null;
+  avatar: string | null;
+}
+
+export interface PendingMessage {
+  clientMsgId: string;
+  text: string;
+  createdAt: number;
+  failed?: string;
+}
+
+export interface Chat {
+  id: string;
+  kind: "direct" | "group";
+  /** the friend of a direct chat */
+  peerId?: number;
+  groupId?: number;
+  groupName?: string;
+  messages: Map<number, MsgFrame>;
+  pending: Map<string, PendingMessage>;
+  lastSeq: number;
+  readSeq: number;
+  /** how far the peer has read (direct chats; from receipts) */
+  peerReadSeq: number;
+  unread: number;
+  left: boolean;
+  typingUntil: number;
+  /** the oldest seq loaded, or null before the first history page */
+  oldestLoaded: number | null;
+  historyComplete: boolean;
+  lastActivity: number;
+}
+
+/**
+ * What the web client shows, kept current from REST (at start and on social events) and from the
+ * SDK's events. Views subscribe and re-render.
+ */
+export class ChatState {
+  me: Profile | null = null;
+  readonly people = new Map<number, Person>();
+  readonly friends = new Map<number, { online: boolean }>();
+  incoming: FriendRequest[] = [];
+  outgoing: FriendRequest[] = [];
+  readonly chats = new Map<string, Chat>();
+  active: string | null = null;
+  connection: ConnectionState = "disconnected";
+  notice: string | null = null;
+
+  private readonly listeners = new Set<() => void>();
+  private readonly lookups = new Map<number, Promise<void>>();
+  private scheduled = false;
+
+  constructor(readonly client: ImClient) {}
+
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Many changes in one frame render once. */
+  changed(): void {
+    if (this.scheduled) return;
+    this.scheduled = true;
+    requestAnimationFrame(() => {
+      this.scheduled = false;
+      for (const listener of this.listeners) listener();
+    });
+  }
+
+  async start(): Promise<void> {
+    const c = this.client;
+    c.on("state", (s) => {
+      this.connection = s;
+      if (s === "kicked") this.notice = "You signed in on another tab or device with this session. Reload to continue here.";
+      this.changed();
+    });
+    c.on("message", (m, info) => this.onMessage(m, info.clientMsgId));
+    c.on("outgoing", (o) => this.onOutgoing(o));
+    c.on("sendFailed", (e) => this.onSendFailed(e));
+    c.on("receipt", (r) => {
+      const chat = this.chats.get(r.conversationId);
+      if (!chat) return;
+      if (r.readerId === this.me?.id) {
+        chat.readSeq = Math.max(chat.readSeq, r.seq);
+        chat.unread = Math.max(0, chat.lastSeq - chat.readSeq);
+      } else {
+        chat.peerReadSeq = Math.max(chat.peerReadSeq, r.seq);
+      }
+      this.changed();
+    });
+    c.on("presence", (p) => {
+      if (this.friends.has(p.userId)) this.friends.set(p.userId, { online: p.online });
+      this.changed();
+    });
+    c.on("typing", (t) => {
+      const chat = this.chats.get(t.conversationId);
+      if (!chat) return;
+      chat.typingUntil = Date.now() + 5000;
+      this.changed();
+      setTimeout(() => this.changed(), 5100);
+    });
+    c.on("social", () => void this.loadSocial());
+    c.on("synced", () => void this.loadSocial()); // presence and requests changed while away
+
+    this.me = await c.api.users.me();
+    this.remember({ userId: this.me.id, username: this.me.username, nickname: this.me.nickname, avatar: this.me.avatar });
+    await Promise.all([this.loadConversations(), this.loadSocial()]);
+    c.connect();
+    this.changed();
+  }
+
+  // ---- loading -------------------------------------------------------------------------------------
+
+  async loadConversations(): Promise<void> {
+    const cursors: Record<string, number> = {};
+    for (let page = 0; page < 10; page++) {
+      const list = await this.client.api.conversations.list(page, 100);
+      for (const view of list.items) {
+        this.adopt(view);
+        cursors[view.conversationId] = view.lastSeq;
+      }
+      if (!list.hasNext) break;
+    }
+    this.client.seed(cursors); // the SDK delivers what comes after; older messages come from history
+    this.changed();
+  }
+
+  async loadSocial(): Promise<void> {
+    const api = this.client.api;
+    const [friends, incoming, outgoing] = await Promise.all([
+      api.friends.list(0, 100),
+      api.friends.requests("incoming"),
+      api.friends.requests("outgoing"),
+    ]);
+    this.friends.clear();
+    for (const f of friends.items) {
+      this.friends.set(f.user.userId, { online: f.online });
+      this.remember(f.user);
+    }
+    this.incoming = incoming.items;
+    this.outgoing = outgoing.items;
+    for (const r of [...incoming.items, ...outgoing.items]) this.remember(r.peer);
+    this.changed();
+  }
+
+  /** Loads the next older page of a chat's history (the newest page first). */
+  async loadOlder(chatId: string): Promise<void> {
+    const chat = this.chats.get(chatId);
+    if (!chat || chat.historyComplete) return;
+    const before = chat.oldestLoaded ?? undefined;
+    let messages: MsgFrame[];
+    try {
+      messages = await this.client.api.conversations.history(chatId, { beforeSeq: before, limit: 30 });
+    } catch (e) {
+      if (e instanceof ApiError && e.code === "conversation_not_found") {
+        chat.historyComplete = true; // nothing stored yet
+        this.changed();
+        return;
+      }
+      throw e;
+    }
+    for (const m of messages) this.store(chat, m);
+    const oldest = messages.length ? messages[0].seq : chat.oldestLoaded;
+    chat.oldestLoaded = oldest ?? null;
+    chat.historyComplete = messages.length < 30 || (oldest ?? 1) <= 1;
+    for (const m of messages) void this.person(m.from.userId);
+    this.changed();
+  }
+
+  // ---- actions -------------------------------------------------------------------------------------
+
+  open(chatId: string): void {
+    this.active = chatId;
+    const chat = this.chats.get(chatId);
+    if (chat && chat.oldestLoaded === null && !chat.historyComplete) void this.loadOlder(chatId);
+    this.markRead(chatId);
+    this.changed();
+  }
+
+  /** The chat with a friend, created locally if no message exists yet. */
+  chatWith(userId: number): Chat {
+    const id = conversationIdOf(this.me!.id, { userId });
+    return this.chats.get(id) ?? this.ensureChat(id);
+  }
+
+  send(chatId: string, text: string): void {
+    const chat = this.chats.get(chatId);
+    if (!chat) return;
+    const to = chat.kind === "group" ? { groupId: chat.groupId! } : { userId: chat.peerId! };
+    const outgoing: Outgoing = this.client.send(to, text);
+    outgoing.result.catch((e: SendError) => {
+      const p = chat.pending.get(outgoing.clientMsgId);
+      if (p) p.failed = e.code;
+      else chat.pending.set(outgoing.clientMsgId, { clientMsgId: outgoing.clientMsgId, text, createdAt: Date.now(), failed: e.code });
+      this.changed();
+    });
+  }
+
+  markRead(chatId: string): void {
+    const chat = this.chats.get(chatId);
+    if (!chat || chat.lastSeq === 0 || chat.readSeq >= chat.lastSeq || chat.left) return;
+    chat.readSeq = chat.lastSeq;
+    chat.unread = 0;
+    this.client.markRead(chatId, chat.lastSeq).catch(() => {});
+    this.changed();
+  }
+
+  displayName(userId: number): string {
+    if (userId === this.me?.id) return "You";
+    const p = this.people.get(userId);
+    if (!p) void this.person(userId);
+    return p?.name ?? `User ${userId}`;
+  }
+
+  titleOf(chat: Chat): string {
+    if (chat.kind === "group") return chat.groupName ?? `Group ${chat.groupId}`;
+    return this.displayName(chat.peerId!);
+  }
+
+  sortedChats(): Chat[] {
+    return [...this.chats.values()].sort((a, b) => b.lastActivity - a.lastActivity);
+  }
+
+  // ---- events --------------------------------------------------------------------------------------
+
+  private onMessage(m: MsgFrame, clientMsgId?: string): void {
+    const chat = this.ensureChat(m.conversationId);
+    this.store(chat, m);
+    if (clientMsgId) chat.pending.delete(clientMsgId);
+    const mine = m.from.userId === this.me?.id && m.body.kind !== "system";
+    if (m.seq > chat.lastSeq) {
+      chat.lastSeq = m.seq;
+      if (mine) chat.readSeq = Math.max(chat.readSeq, m.seq);
+      chat.unread = Math.max(0, chat.lastSeq - chat.readSeq);
+    }
+    chat.lastActivity = Math.max(chat.lastActivity, m.ts);
+    if (m.body.kind === "system") this.applySystem(chat, m);
+    void this.person(m.from.userId);
+    if (this.active === chat.id && document.visibilityState === "visible") this.markRead(chat.id);
+    this.changed();
+  }
+
+  private onOutgoing(o: { clientMsgId: string; conversationId: string; text: string; createdAt: number }): void {
+    const chat = this.ensureChat(o.conversationId);
+    chat.pending.set(o.clientMsgId, { clientMsgId: o.clientMsgId, text: o.text, createdAt: o.createdAt });
+    chat.lastActivity = Math.max(chat.lastActivity, o.createdAt);
+    this.changed();
+  }
+
+  private onSendFailed(e: SendError): void {
+    for (const chat of this.chats.values()) {
+      const p = chat.pending.get(e.clientMsgId);
+      if (p) p.failed = e.code;
+    }
+    this.changed();
+  }
+
+  /** Group changes come as system messages: keep the name and membership current. */
+  private applySystem(chat: Chat, m: MsgFrame): void {
+    try {
+      const event = JSON.parse(m.body.text) as { event: string; name?: string; userIds?: number[] };
+      if ((event.event === "group.created" || event.event === "group.renamed") && event.name) chat.groupName = event.name;
+      const me = this.me?.id;
+      if (event.event === "group.dissolved") chat.left = true;
+      if ((event.event === "member.left" || event.event === "member.kicked") && me && event.userIds?.includes(me)) chat.left = true;
+      if (event.event === "members.joined" && me && event.userIds?.includes(me)) chat.left = false;
+    } catch {
+      // an event this client does not know
+    }
+  }
+
+  // ---- bookkeeping ---------------------------------------------------------------------------------
+
+  private adopt(view: ConversationView): void {
+    const chat = this.ensureChat(view.conversationId);
+    chat.lastSeq = view.lastSeq;
+    chat.readSeq = view.readSeq;
+    chat.unread = view.unread;
+    chat.left = Boolean(view.left);
+    if (view.group) chat.groupName = view.group.name;
+    if (view.lastMessage) {
+      this.store(chat, view.lastMessage);
+      chat.lastActivity = view.lastMessage.ts;
+      void this.person(view.lastMessage.from.userId);
+    }
+  }
+
+  private ensureChat(id: string): Chat {
+    let chat = this.chats.get(id);
+    if (chat) return chat;
+    const target = targetOf(this.me!.id, id);
+    chat = {
+      id,
+      kind: "groupId" in target ? "group" : "direct",
+      peerId: "userId" in target ? target.userId : undefined,
+      groupId: "groupId" in target ? target.groupId : undefined,
+      messages: new Map(),
+      pending: new Map(),
+      lastSeq: 0,
+      readSeq: 0,
+      peerReadSeq: 0,
+      unread: 0,
+      left: false,
+      typingUntil: 0,
+      oldestLoaded: null,
+      historyComplete: false,
+      lastActivity: 0,
+    };
+    this.chats.set(id, chat);
+    if (chat.kind === "group" && !chat.groupName) void this.loadGroupName(chat);
+    if (chat.peerId) void this.person(chat.peerId);
+    return chat;
+  }
+
+  private store(chat: Chat, m: MsgFrame): void {
+    chat.messages.set(m.seq, m);
+  }
+
+  private async loadGroupName(chat: Chat): Promise<void> {
+    try {
+      const { group } = await this.client.api.groups.get(chat.groupId!, 0, 1);
+      chat.groupName = group.name;
+      this.changed();
+    } catch {
+      // a group this user left: the name comes with the conversation list
+    }
+  }
+
+  remember(peer: { userId: number; username: string | null; nickname: string | null; avatar: string | null }): void {
+    if (peer.username === null && this.people.has(peer.userId)) return; // user-service was down: keep what we know
+    this.people.set(peer.userId, {
+      userId: peer.userId,
+      name: peer.nickname || peer.username || `User ${peer.userId}`,
+      username: peer.username,
+      avatar: peer.avatar,
+    });
+  }
+
+  /** Profiles are fetched once per user and cached. */
+  person(userId: number): Promise<void> {
+    if (this.people.has(userId) || !this.me) return Promise.resolve();
+    let lookup = this.lookups.get(userId);
+    if (!lookup) {
+      lookup = this.client.api.users
+        .get(userId)
+        .then((p) => {
+          this.remember({ userId: p.id, username: p.username, nickname: p.nickname, avatar: p.avatar });
+          this.changed();
+        })
+        .catch(() => {});
+      this.lookups.set(userId, lookup);
+    }
+    return lookup;
+  }
+}
