@@ -50,6 +50,9 @@ case "${1:-build}" in
     ;;
   browser)
     command -v chromium >/dev/null || apt_install chromium
+    # emoji in screenshots instead of empty boxes; the tests do not depend on it
+    [ -d /usr/share/fonts/truetype/noto ] && ls /usr/share/fonts/truetype/noto | grep -q ColorEmoji \
+      || (apt_install fonts-noto-color-emoji) || say "note: no emoji font (screenshots show boxes)"
     say "browser: $(chromium --version 2>/dev/null || echo missing)"
     ;;
   *)

@@ -1,6 +1,6 @@
 import { mkdirSync } from "node:fs";
 import { resolve } from "node:path";
-import { chromium, type Browser, type BrowserContext, type Locator, type Page } from "playwright-core";
+import { chromium, selectors, type Browser, type BrowserContext, type Locator, type Page } from "playwright-core";
 
 /** Where the platform is (a gateway serving the web client) and where screenshots go. */
 export const gateway = process.env.IM_GATEWAY ?? "";
@@ -9,6 +9,7 @@ const executablePath = process.env.IM_CHROMIUM ?? "/usr/bin/chromium";
 
 export async function launch(): Promise<Browser> {
   mkdirSync(artifacts, { recursive: true });
+  selectors.setTestIdAttribute("data-test"); // the web client marks its parts with data-test
   return chromium.launch({
     executablePath,
     headless: true,

@@ -103,6 +103,9 @@ final class Platform {
         env.put("IM_RATE_PER_USER", Integer.toString(Limits.PER_USER));
         env.put("IM_RATE_LOGIN_PER_USERNAME", Integer.toString(Limits.LOGIN_PER_USERNAME));
         env.put("IM_RATE_LOGIN_PER_IP", Integer.toString(Limits.LOGIN_PER_IP));
+        // browsers send no X-Forwarded-For: the browser tests all register from 127.0.0.1
+        env.put("IM_RATE_REGISTER_PER_IP", Integer.toString(Limits.REGISTER_PER_IP));
+        env.put("IM_WEB_ROOT", "file:" + root.toAbsolutePath().normalize().resolve("clients/web/dist") + "/");
 
         user = new ServiceProcess("user-service", jar(root, "user-service", version), userPort, env, logs);
         auth = new ServiceProcess("auth-service", jar(root, "auth-service", version), authPort, env, logs);
@@ -168,6 +171,7 @@ final class Platform {
         static final int PER_USER = 60;
         static final int LOGIN_PER_USERNAME = 8;
         static final int LOGIN_PER_IP = 25;
+        static final int REGISTER_PER_IP = 100;
         static final int SENDS_PER_SECOND = 300;
         static final int GROUP_MEMBERS = 6;
 
