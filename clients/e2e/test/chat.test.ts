@@ -61,11 +61,35 @@ describe.skipIf(!gateway)("web client", () => {
     expect(await bob.page.title()).not.toBe("pwned");
     await bob.screenshot("04-bob-markup-and-long");
 
-    // a reload keeps the session and the history
+    // 35 more (sent by the page's SDK, quicker than typing), then a reload: the session is kept, the chat shows
+    // the newest page of its history, and scrolling up loads the older pages until everything is there, in order
+    const bobId = await bob.page.evaluate(() => (window as any).imClient.userId as number);
+    const burst = Array.from({ length: 35 }, (_, i) => `burst ${i + 1}`);
+    await alice.page.evaluate(
+      async ({ to, texts }) => {
+        for (const text of texts) await (window as any).imClient.send({ userId: to }, text).result;
+      },
+      { to: bobId, texts: burst },
+    );
+    const everything = ["Hello Bob 👋", "Hi Alice!", ...away, markup, long, ...burst];
+    await bob.waitForTexts(everything);
     await alice.page.reload();
     await alice.connected();
     await alice.openChatWith("Bob");
-    await alice.waitForTexts(["Hello Bob 👋", "Hi Alice!", ...away, markup, long]);
+    await expect.poll(async () => (await alice.texts()).at(-1)).toBe("burst 35");
+    // bob has the chat open: alice's read ticks come back after the reload too
+    await alice.page.locator('[data-test="message"][data-mine="true"]', { hasText: "burst 35" }).locator('[data-read="true"]').waitFor();
+    expect((await alice.texts()).length).toBeLessThan(everything.length);
+    await expect
+      .poll(
+        async () => {
+          await alice.test("messages").evaluate((list) => (list.scrollTop = 0));
+          return alice.texts();
+        },
+        { timeout: 20_000 },
+      )
+      .toEqual(everything);
+    await alice.screenshot("05-alice-history-after-reload");
 
     await alice.context.close();
     await bob.context.close();
@@ -96,8 +120,8 @@ describe.skipIf(!gateway)("web client", () => {
     const all = ["Welcome, both of you!", "Thanks Olga", "Hi all 👋"];
     for (const member of [owner, pete, quinn]) await member.waitForTexts(all);
     await expect.poll(() => owner.page.locator('[data-test="system-message"]').count()).toBeGreaterThan(0);
-    await owner.screenshot("05-group-owner");
-    await quinn.screenshot("06-group-member");
+    await owner.screenshot("06-group-owner");
+    await quinn.screenshot("07-group-member");
 
     for (const u of [owner, pete, quinn]) await u.context.close();
   });

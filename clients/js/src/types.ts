@@ -142,7 +142,8 @@ export interface GroupSummary {
 export interface Conversation {
   conversationId: string;
   kind: "direct" | "group";
-  peer?: Peer;
+  /** direct chats: the other person and how far they have read */
+  peer?: { userId: number; readSeq: number };
   group?: GroupSummary;
   lastSeq: number;
   readSeq: number;

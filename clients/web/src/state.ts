@@ -294,6 +294,7 @@ export class ChatState {
     chat.readSeq = view.readSeq;
     chat.unread = view.unread;
     chat.left = Boolean(view.left);
+    if (view.peer) chat.peerReadSeq = Math.max(chat.peerReadSeq, view.peer.readSeq);
     if (view.group) chat.groupName = view.group.name;
     if (view.lastMessage) {
       this.store(chat, view.lastMessage);

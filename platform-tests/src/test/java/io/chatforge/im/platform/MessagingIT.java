@@ -95,6 +95,12 @@ class MessagingIT {
                     .get(0);
             assertThat(alicesList.get("unread").asLong()).isEqualTo(5);
             assertThat(alicesList.get("peer").get("userId").asLong()).isEqualTo(bob.userId());
+            assertThat(alicesList.get("peer").get("readSeq").asLong())
+                    .as("bob read up to 20, then his own sends moved his cursor")
+                    .isEqualTo(25);
+            assertThat(bobsList.get("peer").get("readSeq").asLong())
+                    .as("alice has not read bob's replies")
+                    .isEqualTo(20);
         }
     }
 

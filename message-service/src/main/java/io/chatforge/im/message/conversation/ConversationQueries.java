@@ -25,12 +25,14 @@ class ConversationQueries {
             throw ApiProblem.badRequest("validation_failed", "page must be >= 0 and size between 1 and " + MAX_PAGE);
         }
         List<ConversationView> rows = jdbc.query(
-                "SELECT m.conversation_id, c.kind, m.peer_id, m.read_seq, m.left_seq,"
+                "SELECT m.conversation_id, c.kind, m.peer_id, m.read_seq, m.left_seq, pm.read_seq AS peer_read_seq,"
                         + " LEAST(c.last_seq, COALESCE(m.left_seq, c.last_seq)) AS visible_seq,"
                         + " g.id AS group_id, g.name AS group_name, g.avatar_url AS group_avatar,"
                         + " msg.id, msg.seq, msg.sender_id, msg.sender_device_id, msg.kind, msg.content, msg.created_at"
                         + " FROM conversation_members m"
                         + " JOIN conversations c ON c.id = m.conversation_id"
+                        + " LEFT JOIN conversation_members pm ON c.kind = 'direct'"
+                        + " AND pm.conversation_id = m.conversation_id AND pm.user_id = m.peer_id"
                         + " LEFT JOIN chat_groups g ON c.kind = 'group' AND g.id = CAST(SUBSTRING(c.id, 3) AS UNSIGNED)"
                         + " LEFT JOIN messages msg ON msg.conversation_id = c.id"
                         + " AND msg.seq = LEAST(c.last_seq, COALESCE(m.left_seq, c.last_seq))"
@@ -44,7 +46,9 @@ class ConversationQueries {
                     return new ConversationView(
                             rs.getString("conversation_id"),
                             rs.getString("kind"),
-                            group ? null : new ConversationView.Peer(rs.getLong("peer_id")),
+                            group
+                                    ? null
+                                    : new ConversationView.Peer(rs.getLong("peer_id"), rs.getLong("peer_read_seq")),
                             group
                                     ? new ConversationView.Group(
                                             rs.getLong("group_id"),

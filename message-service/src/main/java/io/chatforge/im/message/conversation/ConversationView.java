@@ -20,7 +20,8 @@ record ConversationView(
         boolean left,
         MsgFrame lastMessage) {
 
-    record Peer(long userId) {}
+    /** The other person of a direct chat and how far they have read (their read receipts, restored). */
+    record Peer(long userId, long readSeq) {}
 
     record Group(long groupId, String name, String avatar) {}
 }
