@@ -48,6 +48,8 @@ export interface ImClientOptions {
   pongTimeoutMs?: number;
   /** no `sent` this long after a send: send it again with the same clientMsgId (default 10 s) */
   sendTimeoutMs?: number;
+  /** a WebSocket handshake not done after this long is abandoned and retried (default 15 s) */
+  connectTimeoutMs?: number;
   /** no `sync.page` this long: reconnect (default 15 s) */
   syncTimeoutMs?: number;
   syncLimit?: number;
@@ -162,6 +164,7 @@ export class ImClient extends Emitter<ImClientEvents> {
   private opened = false;
   private failuresBeforeOpen = 0;
   private lastPingAt = 0;
+  private openStartedAt = 0;
   private heartbeatMs: number;
   /** when the oldest ping still without any frame in return was sent (0: none) */
   private unansweredSince = 0;
@@ -217,13 +220,22 @@ export class ImClient extends Emitter<ImClientEvents> {
     return userId;
   }
 
-  /** Logs this device out and stops the connection; unsent messages are dropped. */
+  /** Logs this device out and stops the connection; unsent messages are dropped (their results fail). */
   async logout(): Promise<void> {
     this.disconnect();
     const userId = this.userId;
     await this.session.logout();
     if (userId !== null) this.storage.removeItem(this.outboxKey(userId));
+    for (const pending of this.outbox.values()) {
+      pending.reject?.(new SendError("logged_out", "logged out before the server confirmed it", pending.clientMsgId));
+    }
     this.outbox.clear();
+  }
+
+  /** Stops everything for good: the connection and the token refresh timer. The stored session stays. */
+  close(): void {
+    this.disconnect();
+    this.session.dispose();
   }
 
   /**
@@ -253,7 +265,7 @@ export class ImClient extends Emitter<ImClientEvents> {
 
   /** Skips the back-off (e.g. when the app comes to the foreground or the network is back). */
   reconnectNow(): void {
-    if (!this.wanted || this.kickedFlag) return;
+    if (!this.wanted || this.kickedFlag || this.current === "connecting") return;
     this.backoff.reset();
     if (this.socket && this.current !== "waiting") return;
     if (this.reconnectTimer) clearTimeout(this.reconnectTimer);
@@ -284,6 +296,7 @@ export class ImClient extends Emitter<ImClientEvents> {
       result.catch(() => {});
       return { ...base, result };
     }
+    this.restoreOutbox(); // a send before login()/connect() after a restart must not overwrite the saved outbox
     const pending: Pending = { ...base, sentOn: 0, lastSentAt: 0, attempts: 0, retryAt: 0 };
     const result = new Promise<MsgFrame>((resolve, reject) => {
       pending.resolve = resolve;
@@ -299,6 +312,7 @@ export class ImClient extends Emitter<ImClientEvents> {
 
   /** Messages not yet confirmed by the server, oldest first. */
   unsent(): Omit<Outgoing, "result">[] {
+    this.restoreOutbox();
     return [...this.outbox.values()].map(({ clientMsgId, conversationId, to, text, createdAt }) => ({
       clientMsgId,
       conversationId,
@@ -354,6 +368,7 @@ export class ImClient extends Emitter<ImClientEvents> {
     if (!this.wanted || this.socket) return;
     const generation = ++this.generation;
     this.opened = false;
+    this.openStartedAt = Date.now();
     this.socket = this.transport.open(this.webSocketUrl(), token, {
       onOpen: () => generation === this.generation && this.onOpen(),
       onMessage: (text) => generation === this.generation && this.onText(text),
@@ -377,6 +392,7 @@ export class ImClient extends Emitter<ImClientEvents> {
     if (!this.opened) this.failuresBeforeOpen++;
     for (const pending of this.outbox.values()) pending.sentOn = 0;
     if (code === CLOSE_KICKED || this.kickedFlag) {
+      if (!this.kickedFlag) this.emit("kicked", "this device connected again elsewhere"); // no event frame came first
       this.kickedFlag = true;
       this.wanted = false;
       this.stopTimers();
@@ -411,6 +427,10 @@ export class ImClient extends Emitter<ImClientEvents> {
 
   private onTick(): void {
     const now = Date.now();
+    if (this.socket && !this.opened && now - this.openStartedAt > (this.options.connectTimeoutMs ?? 15_000)) {
+      this.dropSocket(4000, "no answer to the handshake"); // a hung handshake would never end on its own
+      return;
+    }
     if (!this.socket || !this.opened) return;
     const heartbeat = this.heartbeatMs;
     const pongTimeout = this.options.pongTimeoutMs ?? 10_000;
@@ -498,7 +518,10 @@ export class ImClient extends Emitter<ImClientEvents> {
       ts: frame.ts,
     };
     pending.resolve?.(message);
-    this.deliver(this.buffer.accept(message), "sent", frame.clientMsgId);
+    // my message may close a gap and release others' messages held behind it: those stay pushes
+    for (const released of this.buffer.accept(message)) {
+      this.deliver([released], released.msgId === message.msgId ? "sent" : "push", frame.clientMsgId);
+    }
     if (this.buffer.gaps().includes(frame.conversationId)) this.requestSync();
   }
 

@@ -297,6 +297,81 @@ describe("ImClient", () => {
     second.client.disconnect();
   });
 
+  it("keeps the saved outbox when the app sends before connecting after a restart", async () => {
+    const storage = memoryStorage();
+    const p = platform();
+    const first = newClient(p, storage);
+    await first.client.login("alice", "pw");
+    const earlier = first.client.send({ userId: BOB }, "from before the restart");
+    first.client.close();
+
+    const second = newClient(p, storage);
+    const later = second.client.send({ userId: BOB }, "right after the restart");
+    expect(second.client.unsent().map((u) => u.clientMsgId)).toEqual([earlier.clientMsgId, later.clientMsgId]);
+    second.client.connect();
+    const socket = await openAndSync(p);
+    expect(socket.framesOfType("send").map((f) => f.clientMsgId)).toEqual([earlier.clientMsgId, later.clientMsgId]);
+    second.client.close();
+  });
+
+  it("treats a 4001 close without an event frame as kicked too", async () => {
+    const p = platform();
+    const { client } = newClient(p);
+    const kicked = vi.fn();
+    client.on("kicked", kicked);
+    await client.login("alice", "pw");
+    client.connect();
+    const socket = await openAndSync(p);
+    socket.serverClose(4001, "replaced by a newer connection");
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(kicked).toHaveBeenCalledTimes(1);
+    expect(client.state).toBe("kicked");
+    expect(p.transport.sockets).toHaveLength(1);
+  });
+
+  it("abandons a handshake that never completes and tries again", async () => {
+    const p = platform();
+    const { client } = newClient(p);
+    await client.login("alice", "pw");
+    client.connect();
+    await settle();
+    const hung = p.transport.last; // never opens
+    await vi.advanceTimersByTimeAsync(16_500);
+    expect(hung.closedWith).toBe(4000);
+    await vi.advanceTimersByTimeAsync(1_100); // the back-off
+    expect(p.transport.sockets).toHaveLength(2);
+    expect(client.state).toBe("connecting");
+    client.close();
+  });
+
+  it("fails the results of unsent messages on logout", async () => {
+    const p = platform();
+    p.http.on("POST /api/auth/logout", () => ({ status: 204, body: null }));
+    const { client } = newClient(p);
+    await client.login("alice", "pw");
+    const out = client.send({ userId: BOB }, "never sent");
+    await client.logout();
+    await expect(out.result).rejects.toMatchObject({ code: "logged_out" });
+    expect(client.unsent()).toEqual([]);
+  });
+
+  it("labels messages released by my own sent as pushes, and mine as sent", async () => {
+    const p = platform([{ conversationId: CONV, lastSeq: 0 }]);
+    const { client, messages } = newClient(p);
+    await client.login("alice", "pw");
+    client.connect();
+    const socket = await openAndSync(p);
+    const out = client.send({ userId: BOB }, "mine");
+    socket.receive(msg(CONV, 2, BOB)); // bob's, behind my seq 1
+    expect(messages).toHaveLength(0);
+    socket.receive({ type: "sent", clientMsgId: out.clientMsgId, conversationId: CONV, msgId: "m1", seq: 1, ts: 1 });
+    expect(messages.map(([m, info]) => [m.seq, info.source, info.own])).toEqual([
+      [1, "sent", true],
+      [2, "push", false],
+    ]);
+    client.close();
+  });
+
   it("passes typed events on, social events once per eventId", async () => {
     const p = platform();
     const { client } = newClient(p);
