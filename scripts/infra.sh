@@ -5,7 +5,8 @@
 #   scripts/infra.sh up       install (apt / Maven Central) what is missing, start what is not
 #                             running, wait until everything answers, print the client env
 #   scripts/infra.sh down     stop only what this script started (Kafka; Redis/MariaDB only if
-#                             infra.sh started them, see the pid files in the data dir)
+#                             infra.sh started them, see the pid files in the data dir);
+#                             `down kafka` (or redis, mariadb) stops just those parts
 #   scripts/infra.sh status   one line per part; exit 0 only if all three answer
 #   scripts/infra.sh env      print `export IM_...=...` lines: eval "$(scripts/infra.sh env)"
 #
@@ -618,11 +619,19 @@ cmd_up() {
     print_env '' | paste -sd ' '
 }
 
+# stops the parts named (default: all three), each only if infra.sh started it
 cmd_down() {
     take_lock
-    kafka_down
-    redis_down
-    mariadb_down
+    local parts=("$@")
+    [[ ${#parts[@]} -gt 0 ]] || parts=(kafka redis mariadb)
+    for part in "${parts[@]}"; do
+        case "$part" in
+            kafka) kafka_down ;;
+            redis) redis_down ;;
+            mariadb) mariadb_down ;;
+            *) usage ;;
+        esac
+    done
 }
 
 # "started by infra.sh, pid N" or "not started by infra.sh"
@@ -655,15 +664,15 @@ cmd_status() {
 }
 
 usage() {
-    echo "usage: $0 {up|down|status|env}" >&2
+    echo "usage: $0 {up|down [kafka|redis|mariadb ...]|status|env}" >&2
     exit 2
 }
 
 main() {
-    [[ $# -eq 1 ]] || usage
+    [[ $# -ge 1 ]] || usage
     case "$1" in
         up) cmd_up ;;
-        down) cmd_down ;;
+        down) shift; cmd_down "$@" ;;
         status) cmd_status ;;
         env) print_env 'export ' ;;
         *) usage ;;

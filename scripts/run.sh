@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Starts the whole ChatForge IM platform on this machine with development defaults:
 # MariaDB/MySQL, Redis and Kafka (scripts/infra.sh), then every service as its own JVM, each on
-# its own port with its own configuration, as in production. Ctrl-C stops the services it started.
+# its own port with its own configuration, as in production. Ctrl-C stops the services, and the parts of
+# the infrastructure this run had to start (IM_KEEP_INFRA=1 keeps those running).
 #
 #   scripts/run.sh              build (incremental) and start
 #   scripts/run.sh --no-build   start the jars already built
@@ -61,13 +62,20 @@ build() {
 }
 
 PIDS=()
+STARTED_INFRA=()   # the parts of the infrastructure this run started (stopped again on exit)
 stop_all() {
   trap - INT TERM EXIT
   if [ "${#PIDS[@]}" -gt 0 ]; then
     say "stopping the services ..."
     kill "${PIDS[@]}" 2>/dev/null || true
     wait "${PIDS[@]}" 2>/dev/null || true
-    say "stopped (infrastructure keeps running; scripts/infra.sh down stops it)"
+    say "services stopped"
+  fi
+  if [ "${#STARTED_INFRA[@]}" -gt 0 ] && [ "${IM_KEEP_INFRA:-0}" != 1 ]; then
+    say "stopping what this run started: ${STARTED_INFRA[*]} (IM_KEEP_INFRA=1 keeps it) ..."
+    scripts/infra.sh down "${STARTED_INFRA[@]}" || true
+  elif [ "${#STARTED_INFRA[@]}" -eq 0 ] && [ "${#PIDS[@]}" -gt 0 ]; then
+    say "infrastructure was already running before this run and keeps running (scripts/infra.sh down stops it)"
   fi
 }
 
@@ -91,16 +99,25 @@ await_ready() {
     [ "$SECONDS" -lt "$deadline" ] || { tail -30 "$LOG_DIR/$name.log" >&2; fail "$name not ready after 120 s"; }
     sleep 0.5
   done
-  say "$name ready on http://localhost:$port"
+  say "$name ready on http://localhost:$port ($((SECONDS - RUN_STARTED)) s)"
 }
 
+RUN_STARTED=$SECONDS
 main() {
-  local started=$SECONDS
+  local started=$RUN_STARTED
   mkdir -p "$LOG_DIR"
   check_ports_free
-  scripts/infra.sh up
+  trap stop_all INT TERM EXIT
+  local infra_log="$LOG_DIR/infra.log"
+  scripts/infra.sh up 2>&1 | tee "$infra_log" || fail "the infrastructure did not start (log: $infra_log)"
+  for part in mariadb redis kafka; do
+    grep -q "^\[infra\] $part .*(started" "$infra_log" && STARTED_INFRA+=("$part")
+  done
   eval "$(scripts/infra.sh env)"
-  [ "${1:-}" = "--no-build" ] || build
+  if [ "${1:-}" != "--no-build" ]; then
+    build
+    say "built ($((SECONDS - RUN_STARTED)) s)"
+  fi
 
   export SPRING_PROFILES_ACTIVE="${SPRING_PROFILES_ACTIVE:-dev}"
   # services find each other on the ports chosen above
@@ -113,7 +130,6 @@ main() {
   export IM_AUTH_DEV_KEY_FILE="${IM_AUTH_DEV_KEY_FILE:-$DATA_DIR/dev-jwt-key.pem}"
   export IM_WEB_ROOT="${IM_WEB_ROOT:-file:$ROOT/clients/web/dist/}"
   [ -f "$ROOT/clients/web/dist/index.html" ] || say "note: no web client build in clients/web/dist (run without --no-build)"
-  trap stop_all INT TERM EXIT
   for entry in "${SERVICES[@]}"; do start_service "$(name_of "$entry")" "$(port_of "$entry")"; done
   local i=0
   for entry in "${SERVICES[@]}"; do
@@ -124,7 +140,7 @@ main() {
   say "ChatForge IM is up in $((SECONDS - started)) s"
   say "web client: http://localhost:${IM_GATEWAY_PORT:-8080}   (REST under /api, WebSocket at /ws)"
   say "try: curl -X POST localhost:${IM_GATEWAY_PORT:-8080}/api/auth/register -H 'content-type: application/json' -d '{\"username\":\"alice\",\"password\":\"correct-horse\"}'"
-  say "Ctrl-C stops the services"
+  say "Ctrl-C stops everything this run started"
   wait "${PIDS[@]}"
 }
 
