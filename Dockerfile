@@ -27,7 +27,8 @@ RUN --mount=type=cache,target=/root/.m2 \
 
 FROM eclipse-temurin:17-jre
 ARG SERVICE
-ARG HEALTH_PORT=8080
+# the default SERVICE is the gateway, whose actuator listens on its management port
+ARG HEALTH_PORT=8090
 # curl for the HEALTHCHECK; a system user without a login shell runs the service
 RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/* \
  && useradd --system --uid 10001 --home-dir /app --shell /usr/sbin/nologin chatforge

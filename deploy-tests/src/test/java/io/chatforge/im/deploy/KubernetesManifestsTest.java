@@ -232,7 +232,9 @@ class KubernetesManifestsTest {
                 .as("grace period covers preStop, drain and shutdown")
                 .isGreaterThan((long) preStop + drain + SHUTDOWN_SECONDS);
         assertThat(pod.getVolumes()).as("no state on disk").allMatch(v -> v.getEmptyDir() != null);
-        assertThat(connector.getSpec().getReplicas()).isNotNull();
+        assertThat(connector.getSpec().getReplicas())
+                .as("the HPA owns the count")
+                .isNull();
     }
 
     @ParameterizedTest
@@ -367,7 +369,12 @@ class KubernetesManifestsTest {
             dev.get(Service.class, part);
         }
         assertThat(dev.all(Deployment.class))
+                .filteredOn(d -> !d.getMetadata().getName().equals("connector-service"))
                 .allSatisfy(d -> assertThat(d.getSpec().getReplicas()).isEqualTo(1));
+        assertThat(dev.get(HorizontalPodAutoscaler.class, "connector-service")
+                        .getSpec()
+                        .getMinReplicas())
+                .isEqualTo(1);
     }
 
     private static Container container(RenderedOverlay k8s, String service) {
