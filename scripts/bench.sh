@@ -1,6 +1,13 @@
 #!/usr/bin/env bash
-# One-to-one messaging benchmark through the gateway (see docs/benchmarks.md).
-#   scripts/bench.sh [--start] [--connections=1000] [--rate=2] [--seconds=30] [--warmup=5]
+# Benchmarks through the gateway, as real clients (see docs/benchmarks.md).
+#   scripts/bench.sh [--start] [--scenario=one-to-one] [--connections=1000] [--rate=2] [--seconds=30] [--warmup=5]
+#       one-to-one: friend pairs; open loop at --rate per device, or --mode=closed --window=N in flight per device;
+#                   then the limits of the parts (--limits=false skips, --limit-seconds=10)
+#   --scenario=group --connections=1000 --online=200 --messages=100    fan-out to a group's online members
+#   --scenario=storm --connections=2000                                 everyone connects and syncs at once
+#   --scenario=idle --connections=10000 --seconds=60                    heartbeats only: memory/CPU per connection
+#   --scenario=limits                                                   only the raw Kafka / INSERT / WebSocket limits
+# Results: bench/target/results/<scenario>-<time>.json, .md and (with a timeline) .html.
 # --start: start the platform first (scripts/run.sh, with the rate limits a load test needs
 # lifted) and stop it afterwards; without it, the benchmark drives a platform that already runs.
 set -euo pipefail

@@ -25,6 +25,9 @@ final class BenchConnection {
     /** msgIds this device received, to count duplicates */
     final Map<String, Boolean> received = new ConcurrentHashMap<>();
 
+    /** completes with the first sync.page (connect-storm scenario) */
+    final CompletableFuture<Long> firstSyncPage = new CompletableFuture<>();
+
     volatile long highestSeq;
     volatile String conversationId;
 
@@ -52,6 +55,10 @@ final class BenchConnection {
         String frame = "{\"type\":\"send\",\"clientMsgId\":\"" + clientMsgId + "\",\"to\":{\"userId\":" + peer
                 + "},\"body\":{\"kind\":\"text\",\"text\":\"b|" + now + "|" + clientMsgId + "\"}}";
         lastSend = lastSend.thenCompose(v -> socket.sendText(frame, true)).exceptionally(e -> null);
+    }
+
+    void ping() {
+        sendRaw("{\"type\":\"ping\"}");
     }
 
     synchronized void sendRaw(String frame) {
@@ -82,7 +89,12 @@ final class BenchConnection {
             long now = System.nanoTime();
             JsonNode frame = JSON.readTree(text);
             switch (frame.path("type").asString()) {
-                case "sent" -> recorder.acknowledged(frame.get("clientMsgId").asString(), now);
+                case "sent" -> {
+                    recorder.acknowledged(frame.get("clientMsgId").asString(), now);
+                    if (recorder.sendOnAck) {
+                        sendNext();
+                    }
+                }
                 case "msg" -> {
                     String msgId = frame.get("msgId").asString();
                     conversationId = frame.get("conversationId").asString();
@@ -93,7 +105,10 @@ final class BenchConnection {
                         recorder.delivered(body[2], Long.parseLong(body[1]), now, first);
                     }
                 }
-                case "sync.page" -> recorder.synced(frame);
+                case "sync.page" -> {
+                    recorder.synced(frame);
+                    firstSyncPage.complete(now);
+                }
                 case "error" -> recorder.error(frame.path("code").asString());
                 default -> {}
             }

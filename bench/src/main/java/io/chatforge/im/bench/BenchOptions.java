@@ -14,7 +14,11 @@ record BenchOptions(
         String userPrefix,
         String scenario,
         int online,
-        int messages) {
+        int messages,
+        String mode,
+        int window,
+        boolean limits,
+        Duration limitSeconds) {
 
     static BenchOptions parse(String[] args) {
         Map<String, String> given = new HashMap<>();
@@ -37,7 +41,11 @@ record BenchOptions(
                 given.getOrDefault("users", "bench"),
                 given.getOrDefault("scenario", "one-to-one"),
                 Integer.parseInt(given.getOrDefault("online", "200")),
-                Integer.parseInt(given.getOrDefault("messages", "100")));
+                Integer.parseInt(given.getOrDefault("messages", "100")),
+                given.getOrDefault("mode", "open"),
+                Integer.parseInt(given.getOrDefault("window", "1")),
+                Boolean.parseBoolean(given.getOrDefault("limits", "true")),
+                Duration.ofSeconds(Long.parseLong(given.getOrDefault("limit-seconds", "10"))));
     }
 
     String webSocketUrl() {

@@ -1,8 +1,6 @@
 package io.chatforge.im.bench;
 
 import java.net.http.HttpClient;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,17 +29,37 @@ public final class ChatBenchmark {
 
     public static void main(String[] args) throws Exception {
         BenchOptions options = BenchOptions.parse(args);
-        if ("group".equals(options.scenario())) {
-            Map<String, Object> result = GroupBenchmark.run(options, options.online(), options.messages());
-            print(result);
-            write("group-fanout", result);
-            System.exit(0);
+        switch (options.scenario()) {
+            case "group" -> {
+                Map<String, Object> result = GroupBenchmark.run(options, options.online(), options.messages());
+                write("group-fanout", result);
+                System.exit(0);
+            }
+            case "storm" -> {
+                write("connect-storm", ConnectionScenarios.storm(options));
+                System.exit(0);
+            }
+            case "idle" -> {
+                write("idle-hold", ConnectionScenarios.idle(options));
+                System.exit(0);
+            }
+            case "limits" -> {
+                write("limits", new LimitsBenchmark(options.limitSeconds()).run());
+                System.exit(0);
+            }
+            case "one-to-one" -> {}
+            default ->
+                throw new IllegalArgumentException(
+                        "--scenario is one-to-one, group, storm, idle or limits, not " + options.scenario());
         }
+        boolean closed = "closed".equals(options.mode());
         System.out.printf(
-                "ChatForge IM benchmark: %d connections via %s, %.1f msg/s each, %ds (+%ds warm-up)%n",
+                "ChatForge IM benchmark: %d connections via %s, %s, %ds (+%ds warm-up)%n",
                 options.connections(),
                 options.gateway(),
-                options.ratePerSender(),
+                closed
+                        ? "closed loop, " + options.window() + " in flight per device"
+                        : "open loop, %.1f msg/s per device".formatted(options.ratePerSender()),
                 options.duration().toSeconds(),
                 options.warmup().toSeconds());
 
@@ -58,12 +76,12 @@ public final class ChatBenchmark {
             connections.add(new BenchConnection(users.get(i), peer.id(), recorder));
         }
         long connectStart = System.nanoTime();
-        connectAll(connections, options.webSocketUrl());
+        connectAll(connections, options.webSocketUrl(), 64);
         double connectSeconds = seconds(System.nanoTime() - connectStart);
         System.out.printf("%d WebSockets open in %.1f s%n", connections.size(), connectSeconds);
 
         var ticker = Executors.newSingleThreadScheduledExecutor();
-        double perTick = options.ratePerSender() * connections.size() / 100.0; // 10 ms ticks
+        double perTick = closed ? 0 : options.ratePerSender() * connections.size() / 100.0; // 10 ms ticks
         double[] owed = {0};
         int[] next = {0};
         var sending = ticker.scheduleAtFixedRate(
@@ -77,7 +95,15 @@ public final class ChatBenchmark {
                 0,
                 10,
                 TimeUnit.MILLISECONDS);
+        if (closed) {
+            recorder.sendOnAck = true;
+            for (int w = 0; w < options.window(); w++) {
+                connections.forEach(BenchConnection::sendNext);
+            }
+        }
+        ProcessProbe probe = new ProcessProbe();
         Thread.sleep(options.warmup().toMillis());
+        Map<String, Double> cpuBefore = probe.cpuSeconds();
         long measuredSendsBefore = recorder.sends.sum();
         long ackedBefore = recorder.acknowledged.size();
         long deliveredBefore = recorder.deliveredByPush.size();
@@ -86,6 +112,8 @@ public final class ChatBenchmark {
         Thread.sleep(options.duration().toMillis());
         recorder.measuring = false;
         double measured = seconds(System.nanoTime() - measureStart);
+        Map<String, Double> cpu = ProcessProbe.difference(cpuBefore, probe.cpuSeconds());
+        recorder.sendOnAck = false;
         long measuredSends = recorder.sends.sum() - measuredSendsBefore;
         long acked = recorder.acknowledged.size() - ackedBefore;
         long delivered = recorder.deliveredByPush.size() - deliveredBefore;
@@ -103,6 +131,8 @@ public final class ChatBenchmark {
 
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("time", Instant.now().toString());
+        result.put("machine", Runtime.getRuntime().availableProcessors() + " cores");
+        result.put("mode", closed ? "closed loop, window " + options.window() : "open loop");
         result.put("connections", connections.size());
         result.put("connectSeconds", round(connectSeconds));
         result.put("offeredPerSecond", round(options.ratePerSender() * connections.size()));
@@ -122,26 +152,61 @@ public final class ChatBenchmark {
         Map<String, Long> errors = new LinkedHashMap<>();
         recorder.errors.forEach((code, n) -> errors.put(code, n.sum()));
         result.put("errors", errors);
-        print(result);
-        write("one-to-one", result);
+        result.put("cpuSecondsMeasured", cpu);
+        result.put("cpuPercentOfOneCore", perSecondPercent(cpu, measured));
+        result.put("cpuMicrosPerDeliveredMessage", perMessageMicros(cpu, delivered));
+        result.put("peakRssMiB", round(probe.peakRssMiB()));
+        result.put("heapUsedMiB", probe.heapUsedMiB());
+        if (options.limits()) {
+            System.out.println("measuring the limits of the parts ("
+                    + options.limitSeconds().toSeconds() + " s each) ...");
+            Map<String, Object> limits = new LimitsBenchmark(options.limitSeconds()).run();
+            result.put("limits", limits);
+            long slowest = LimitsBenchmark.slowest(limits);
+            result.put("deliveredAsFractionOfSlowestLimit", round(delivered / measured / Math.max(1, slowest)));
+        }
+        result.put("timeline", recorder.timeline.rows());
+        write(closed ? "one-to-one-closed" : "one-to-one", result);
         connections.forEach(BenchConnection::close);
         System.exit(0);
     }
 
     static void write(String scenario, Map<String, Object> result) throws java.io.IOException {
-        Path out = Path.of("bench/target", scenario + "-" + System.currentTimeMillis() + ".json");
-        Files.createDirectories(out.getParent());
-        Files.writeString(out, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(result));
-        System.out.println("results: " + out);
+        Report.write(scenario, result);
     }
 
-    /** Opens all sockets, at most 64 handshakes at a time, over a few shared HTTP clients. */
-    private static void connectAll(List<BenchConnection> connections, String url) throws Exception {
+    private static Map<String, Double> perSecondPercent(Map<String, Double> cpu, double seconds) {
+        Map<String, Double> percent = new LinkedHashMap<>();
+        cpu.forEach((part, s) -> percent.put(part, round(100 * s / seconds)));
+        return percent;
+    }
+
+    /** The CPU budget per message: each process's CPU time over the measured phase divided by the deliveries. */
+    private static Map<String, Double> perMessageMicros(Map<String, Double> cpu, long delivered) {
+        Map<String, Double> micros = new LinkedHashMap<>();
+        double total = 0;
+        for (var e : cpu.entrySet()) {
+            double us = e.getValue() * 1e6 / Math.max(1, delivered);
+            micros.put(e.getKey(), round(us));
+            total += us;
+        }
+        micros.put("total", round(total));
+        return micros;
+    }
+
+    private static Map<String, Double> round(Map<String, Double> values) {
+        Map<String, Double> rounded = new LinkedHashMap<>();
+        values.forEach((k, v) -> rounded.put(k, round(v)));
+        return rounded;
+    }
+
+    /** Opens all sockets, at most {@code concurrency} handshakes at a time, over a few shared HTTP clients. */
+    static void connectAll(List<BenchConnection> connections, String url, int concurrency) throws Exception {
         List<HttpClient> clients = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
             clients.add(HttpClient.newHttpClient());
         }
-        Semaphore inFlight = new Semaphore(64);
+        Semaphore inFlight = new Semaphore(concurrency);
         List<CompletableFuture<BenchConnection>> opened = new ArrayList<>();
         for (int i = 0; i < connections.size(); i++) {
             inFlight.acquire();
@@ -185,14 +250,6 @@ public final class ChatBenchmark {
         return p;
     }
 
-    static void print(Map<String, Object> result) {
-        System.out.println();
-        System.out.println("| metric | value |");
-        System.out.println("|---|---|");
-        result.forEach((k, v) -> System.out.println("| " + k + " | " + v + " |"));
-        System.out.println();
-    }
-
     private static double millis(long micros) {
         return round(micros / 1000.0);
     }
@@ -201,7 +258,7 @@ public final class ChatBenchmark {
         return nanos / 1e9;
     }
 
-    private static double round(double v) {
+    static double round(double v) {
         return Math.round(v * 100) / 100.0;
     }
 

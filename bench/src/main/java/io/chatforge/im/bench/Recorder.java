@@ -21,7 +21,10 @@ final class Recorder {
     final LongAdder duplicates = new LongAdder();
     final Map<String, LongAdder> errors = new ConcurrentHashMap<>();
     final AtomicLong lastEvent = new AtomicLong(System.nanoTime());
+    final Timeline timeline = new Timeline();
     volatile boolean measuring;
+    /** closed loop: each acknowledgement lets its device send the next message, while this is true */
+    volatile boolean sendOnAck;
 
     void sending(String clientMsgId, long now) {
         pending.put(clientMsgId, now);
@@ -41,8 +44,11 @@ final class Recorder {
             duplicates.increment();
             return;
         }
-        if (deliveredByPush.add(clientMsgId) && measuring) {
-            sendToDeliver.recordValue(Math.max(1, (now - sentAt) / 1000));
+        if (deliveredByPush.add(clientMsgId)) {
+            timeline.delivered(now, (now - sentAt) / 1000);
+            if (measuring) {
+                sendToDeliver.recordValue(Math.max(1, (now - sentAt) / 1000));
+            }
         }
         lastEvent.set(now);
     }

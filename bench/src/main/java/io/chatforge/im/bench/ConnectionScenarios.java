@@ -1,0 +1,103 @@
+package io.chatforge.im.bench;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.HdrHistogram.Histogram;
+
+/**
+ * Scenarios about connections rather than messages: a connect storm (everyone connects and syncs
+ * at once) and an idle hold (connections that only send heartbeats, for memory and CPU per connection).
+ */
+final class ConnectionScenarios {
+    private ConnectionScenarios() {}
+
+    /** N clients open their WebSocket and sync at once; time from the start to each one's first sync page. */
+    static Map<String, Object> storm(BenchOptions options) throws Exception {
+        List<BenchConnection> connections = prepare(options);
+        ProcessProbe probe = new ProcessProbe();
+        Map<String, Double> cpuBefore = probe.cpuSeconds();
+        long start = System.nanoTime();
+        ChatBenchmark.connectAll(connections, options.webSocketUrl(), 512);
+        double openSeconds = (System.nanoTime() - start) / 1e9;
+        connections.forEach(c -> c.sendRaw("{\"type\":\"sync\",\"ref\":\"storm\",\"cursors\":{},\"limit\":50}"));
+        Histogram toSynced = new Histogram(3);
+        for (BenchConnection c : connections) {
+            long syncedAt = c.firstSyncPage.get(2, TimeUnit.MINUTES);
+            toSynced.recordValue(Math.max(1, (syncedAt - start) / 1000));
+        }
+        double allSynced = (System.nanoTime() - start) / 1e9;
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("time", Instant.now().toString());
+        result.put("connections", connections.size());
+        result.put("allOpenSeconds", ChatBenchmark.round(openSeconds));
+        result.put("allSyncedSeconds", ChatBenchmark.round(allSynced));
+        result.put("connectsPerSecond", Math.round(connections.size() / allSynced));
+        result.put("startToSyncedMs", ChatBenchmark.percentiles(toSynced));
+        result.put("cpuSeconds", ProcessProbe.difference(cpuBefore, probe.cpuSeconds()));
+        result.put("peakRssMiB", probe.peakRssMiB());
+        connections.forEach(BenchConnection::close);
+        return result;
+    }
+
+    /**
+     * N connections that only ping (every 20 s, under the connector's idle timeout) for the measured
+     * time: the connector's memory per connection and the CPU the heartbeats cost.
+     */
+    static Map<String, Object> idle(BenchOptions options) throws Exception {
+        List<BenchConnection> connections = prepare(options);
+        ProcessProbe probe = new ProcessProbe();
+        double rssBefore = probe.rssMiB().getOrDefault("connector-service", 0.0);
+        double heapBefore = probe.heapUsedMiB().getOrDefault("connector-service", 0.0);
+        long start = System.nanoTime();
+        ChatBenchmark.connectAll(connections, options.webSocketUrl(), 128);
+        double openSeconds = (System.nanoTime() - start) / 1e9;
+        Thread.sleep(5000); // routes and presence settle
+        Map<String, Double> cpuBefore = probe.cpuSeconds();
+        long holdStart = System.nanoTime();
+        long end = holdStart + options.duration().toNanos();
+        while (System.nanoTime() < end) {
+            connections.forEach(BenchConnection::ping);
+            Thread.sleep(Math.min(20_000, Math.max(0, (end - System.nanoTime()) / 1_000_000)));
+        }
+        double held = (System.nanoTime() - holdStart) / 1e9;
+        Map<String, Double> cpu = ProcessProbe.difference(cpuBefore, probe.cpuSeconds());
+        double rssAfter = probe.rssMiB().getOrDefault("connector-service", 0.0);
+        double heapAfter = probe.heapUsedMiB().getOrDefault("connector-service", 0.0);
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("time", Instant.now().toString());
+        result.put("connections", connections.size());
+        result.put("openSeconds", ChatBenchmark.round(openSeconds));
+        result.put("heldSeconds", ChatBenchmark.round(held));
+        result.put("connectorRssMiB", Map.of("before", rssBefore, "after", rssAfter));
+        result.put("connectorHeapUsedMiB", Map.of("before", heapBefore, "after", heapAfter));
+        result.put(
+                "connectorRssKiBPerConnection",
+                ChatBenchmark.round((rssAfter - rssBefore) * 1024 / connections.size()));
+        result.put(
+                "connectorHeapKiBPerConnection",
+                ChatBenchmark.round((heapAfter - heapBefore) * 1024 / connections.size()));
+        Map<String, Double> percent = new LinkedHashMap<>();
+        cpu.forEach((part, s) -> percent.put(part, ChatBenchmark.round(100 * s / held)));
+        result.put("cpuPercentOfOneCoreWhileIdle", percent);
+        connections.forEach(BenchConnection::close);
+        return result;
+    }
+
+    private static List<BenchConnection> prepare(BenchOptions options) throws Exception {
+        long t0 = System.nanoTime();
+        List<BenchUsers.User> users =
+                new BenchUsers(options.gateway()).prepare(options.userPrefix(), options.connections());
+        System.out.printf("%d users ready in %.1f s%n", users.size(), (System.nanoTime() - t0) / 1e9);
+        Recorder recorder = new Recorder();
+        List<BenchConnection> connections = new ArrayList<>();
+        for (int i = 0; i < users.size(); i++) {
+            connections.add(new BenchConnection(
+                    users.get(i), users.get(i % 2 == 0 ? i + 1 : i - 1).id(), recorder));
+        }
+        return connections;
+    }
+}
