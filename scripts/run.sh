@@ -105,6 +105,8 @@ await_ready() {
 RUN_STARTED=$SECONDS
 main() {
   local started=$RUN_STARTED
+  # each WebSocket costs the gateway two descriptors and the connector one: allow tens of thousands
+  ulimit -n 131072 2>/dev/null || ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
   mkdir -p "$LOG_DIR"
   check_ports_free
   trap stop_all INT TERM EXIT

@@ -15,6 +15,11 @@ import tools.jackson.databind.json.JsonMapper;
 /** One benchmark device: sends to its friend, records acknowledgements and deliveries. */
 final class BenchConnection {
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** BENCH_DEBUG=1 prints the first frames received, to see what the platform answers */
+    private static final boolean DEBUG = System.getenv("BENCH_DEBUG") != null;
+
+    private static final AtomicLong DEBUG_FRAMES = new AtomicLong();
+    private static final String RUN = Long.toString(System.currentTimeMillis(), 36);
 
     final BenchUsers.User user;
     final long peer;
@@ -49,7 +54,8 @@ final class BenchConnection {
 
     /** Sends one message; its text carries the send time so the receiver can measure latency. */
     synchronized void sendNext() {
-        String clientMsgId = user.id() + "-" + counter.incrementAndGet();
+        // unique across runs: the platform answers a reused clientMsgId with the stored message and pushes nothing
+        String clientMsgId = user.id() + "-" + RUN + "-" + counter.incrementAndGet();
         long now = System.nanoTime();
         recorder.sending(clientMsgId, now);
         String frame = "{\"type\":\"send\",\"clientMsgId\":\"" + clientMsgId + "\",\"to\":{\"userId\":" + peer
@@ -87,6 +93,9 @@ final class BenchConnection {
 
         private void handle(String text) {
             long now = System.nanoTime();
+            if (DEBUG && DEBUG_FRAMES.incrementAndGet() <= 20) {
+                System.out.println("[frame to " + user.username() + "] " + text);
+            }
             JsonNode frame = JSON.readTree(text);
             switch (frame.path("type").asString()) {
                 case "sent" -> {

@@ -218,12 +218,16 @@ public final class ChatBenchmark {
         CompletableFuture.allOf(opened.toArray(CompletableFuture[]::new)).get(5, TimeUnit.MINUTES);
     }
 
-    /** Waits until nothing has arrived for 3 s (or 60 s passed). */
+    /**
+     * Waits until every acknowledged message was delivered, or nothing has arrived for 5 s, or 5
+     * minutes passed: an overloaded run still has a backlog in flight when the senders stop.
+     */
     private static void drain(Recorder recorder) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
         while (System.nanoTime() < deadline
+                && recorder.deliveredByPush.size() + recorder.deliveredBySync.size() < recorder.acknowledged.size()
                 && System.nanoTime() - recorder.lastEvent.get()
-                        < Duration.ofSeconds(3).toNanos()) {
+                        < Duration.ofSeconds(5).toNanos()) {
             Thread.sleep(200);
         }
     }

@@ -12,15 +12,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * CPU seconds and peak RSS of every process of the platform, its infrastructure and this load
  * generator, read from /proc (Linux), and the heap each service's JVM reports on its actuator.
  */
 final class ProcessProbe {
-    private static final JsonMapper JSON = JsonMapper.builder().build();
     /** USER_HZ: /proc/<pid>/stat counts CPU time in clock ticks of 1/100 s on Linux */
     private static final double TICKS_PER_SECOND = 100.0;
     /** how a process is recognised in its command line, and its name in the report */
@@ -71,25 +68,26 @@ final class ProcessProbe {
         return rss;
     }
 
-    /** Heap in use per service (MiB), from /actuator/metrics/jvm.memory.used?tag=area:heap. */
+    /** Heap in use per service (MiB): the sum of jvm_memory_used_bytes{area="heap"} on /actuator/prometheus. */
     Map<String, Double> heapUsedMiB() {
         Map<String, Double> heap = new LinkedHashMap<>();
         HEALTH_PORTS.forEach((service, port) -> {
             try {
                 var response = http.send(
-                        HttpRequest.newBuilder(URI.create(
-                                        "http://127.0.0.1:" + port + "/actuator/metrics/jvm.memory.used?tag=area:heap"))
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/prometheus"))
                                 .timeout(Duration.ofSeconds(3))
                                 .build(),
                         HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() == 200) {
-                    JsonNode body = JSON.readTree(response.body());
-                    heap.put(
-                            service,
-                            round(body.get("measurements").get(0).get("value").asDouble() / 1048576.0));
+                    double bytes = response.body()
+                            .lines()
+                            .filter(l -> l.startsWith("jvm_memory_used_bytes{") && l.contains("area=\"heap\""))
+                            .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+                            .sum();
+                    heap.put(service, round(bytes / 1048576.0));
                 }
             } catch (IOException | RuntimeException e) {
-                // not running or no metrics endpoint: left out of the report
+                // not running: left out of the report
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
