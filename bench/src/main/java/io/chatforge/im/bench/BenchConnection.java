@@ -34,6 +34,8 @@ final class BenchConnection {
     final CompletableFuture<Long> firstSyncPage = new CompletableFuture<>();
 
     volatile long highestSeq;
+    /** the first seq this device saw in this run: a sync from just before it must find every message of the run */
+    volatile long lowestSeq;
     volatile String conversationId;
 
     BenchConnection(BenchUsers.User user, long peer, Recorder recorder) {
@@ -107,7 +109,11 @@ final class BenchConnection {
                 case "msg" -> {
                     String msgId = frame.get("msgId").asString();
                     conversationId = frame.get("conversationId").asString();
-                    highestSeq = Math.max(highestSeq, frame.get("seq").asLong());
+                    long seq = frame.get("seq").asLong();
+                    highestSeq = Math.max(highestSeq, seq);
+                    if (lowestSeq == 0 || seq < lowestSeq) {
+                        lowestSeq = seq;
+                    }
                     boolean first = received.putIfAbsent(msgId, Boolean.TRUE) == null;
                     String[] body = frame.get("body").get("text").asString().split("\\|");
                     if (body.length == 3) {
@@ -117,6 +123,10 @@ final class BenchConnection {
                 case "sync.page" -> {
                     recorder.synced(frame);
                     firstSyncPage.complete(now);
+                    if ("bench".equals(frame.path("ref").asString()) && frame.path("hasMore").asBoolean()) {
+                        sendRaw("{\"type\":\"sync\",\"ref\":\"bench\",\"cursors\":" + frame.get("cursors")
+                                + ",\"limit\":500}");
+                    }
                 }
                 case "error" -> recorder.error(frame.path("code").asString());
                 default -> {}

@@ -236,8 +236,9 @@ public final class ChatBenchmark {
     private static void syncMissing(List<BenchConnection> connections, Recorder recorder) throws InterruptedException {
         for (BenchConnection c : connections) {
             if (c.conversationId != null) {
+                // from just before the first message this device saw in the run, page by page (see BenchConnection)
                 c.sendRaw("{\"type\":\"sync\",\"ref\":\"bench\",\"cursors\":{\"" + c.conversationId + "\":"
-                        + Math.max(0, c.highestSeq - 5000) + "},\"limit\":500}");
+                        + Math.max(0, c.lowestSeq - 100) + "},\"limit\":500}");
             }
         }
         drain(recorder);
