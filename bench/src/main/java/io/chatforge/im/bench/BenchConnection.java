@@ -36,6 +36,7 @@ final class BenchConnection {
     volatile long highestSeq;
     /** the first seq this device saw in this run: a sync from just before it must find every message of the run */
     volatile long lowestSeq;
+
     volatile String conversationId;
 
     BenchConnection(BenchUsers.User user, long peer, Recorder recorder) {
@@ -123,7 +124,8 @@ final class BenchConnection {
                 case "sync.page" -> {
                     recorder.synced(frame);
                     firstSyncPage.complete(now);
-                    if ("bench".equals(frame.path("ref").asString()) && frame.path("hasMore").asBoolean()) {
+                    if ("bench".equals(frame.path("ref").asString())
+                            && frame.path("hasMore").asBoolean()) {
                         sendRaw("{\"type\":\"sync\",\"ref\":\"bench\",\"cursors\":" + frame.get("cursors")
                                 + ",\"limit\":500}");
                     }

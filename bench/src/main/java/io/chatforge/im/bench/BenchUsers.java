@@ -64,7 +64,7 @@ final class BenchUsers {
     }
 
     /**
-     * Access tokens of an earlier run younger than 14 minutes (they live 15): logging in is an Argon2id
+     * Access tokens of an earlier run younger than 10 minutes (they live 15, a run needs the rest): logging in is an Argon2id
      * check, about 0.1 CPU-second per user, which would otherwise dominate repeated runs.
      */
     private static Map<String, User> cachedTokens(String prefix) {
@@ -75,7 +75,7 @@ final class BenchUsers {
                     && System.currentTimeMillis()
                                     - java.nio.file.Files.getLastModifiedTime(file)
                                             .toMillis()
-                            < Duration.ofMinutes(14).toMillis()) {
+                            < Duration.ofMinutes(10).toMillis()) {
                 for (String line : java.nio.file.Files.readAllLines(file)) {
                     String[] f = line.split("\t");
                     users.put(f[0], new User(Long.parseLong(f[1]), f[0], f[2]));
