@@ -1,13 +1,18 @@
 package io.chatforge.im.bench;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -40,7 +45,7 @@ final class BenchUsers {
                 User known = cached.get(username);
                 logins.add(
                         known != null
-                                ? java.util.concurrent.CompletableFuture.completedFuture(known)
+                                ? CompletableFuture.completedFuture(known)
                                 : pool.submit(() -> registerAndLogin(username)));
             }
             List<User> users = new ArrayList<>();
@@ -68,41 +73,39 @@ final class BenchUsers {
      * check, about 0.1 CPU-second per user, which would otherwise dominate repeated runs.
      */
     private static Map<String, User> cachedTokens(String prefix) {
-        Map<String, User> users = new java.util.HashMap<>();
-        java.nio.file.Path file = tokenFile(prefix);
+        Map<String, User> users = new HashMap<>();
+        Path file = tokenFile(prefix);
         try {
-            if (java.nio.file.Files.exists(file)
+            if (Files.exists(file)
                     && System.currentTimeMillis()
-                                    - java.nio.file.Files.getLastModifiedTime(file)
-                                            .toMillis()
+                                    - Files.getLastModifiedTime(file).toMillis()
                             < Duration.ofMinutes(10).toMillis()) {
-                for (String line : java.nio.file.Files.readAllLines(file)) {
+                for (String line : Files.readAllLines(file)) {
                     String[] f = line.split("\t");
                     users.put(f[0], new User(Long.parseLong(f[1]), f[0], f[2]));
                 }
             }
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             // no cache
         }
         return users;
     }
 
-    private static void cacheTokens(String prefix, List<User> users, Map<String, User> cached)
-            throws java.io.IOException {
+    private static void cacheTokens(String prefix, List<User> users, Map<String, User> cached) throws IOException {
         if (cached.size() >= users.size()) {
             return; // all from the cache: keep its age
         }
-        java.nio.file.Path file = tokenFile(prefix);
-        java.nio.file.Files.createDirectories(file.getParent());
-        java.nio.file.Files.write(
+        Path file = tokenFile(prefix);
+        Files.createDirectories(file.getParent());
+        Files.write(
                 file,
                 users.stream()
                         .map(u -> u.username() + "\t" + u.id() + "\t" + u.token())
                         .toList());
     }
 
-    private static java.nio.file.Path tokenFile(String prefix) {
-        return java.nio.file.Path.of("bench/target/tokens-" + prefix + ".tsv");
+    private static Path tokenFile(String prefix) {
+        return Path.of("bench/target/tokens-" + prefix + ".tsv");
     }
 
     private User registerAndLogin(String username) throws Exception {
