@@ -30,7 +30,7 @@ final class BenchConnection {
     /** msgIds this device received, to count duplicates */
     final Map<String, Boolean> received = new ConcurrentHashMap<>();
 
-    /** completes with the first sync.page (connect-storm scenario) */
+    /** completes with the time of the first sync.page, or with -1 when a sync was refused (connect storm) */
     final CompletableFuture<Long> firstSyncPage = new CompletableFuture<>();
 
     volatile long highestSeq;
@@ -64,6 +64,12 @@ final class BenchConnection {
         String frame = "{\"type\":\"send\",\"clientMsgId\":\"" + clientMsgId + "\",\"to\":{\"userId\":" + peer
                 + "},\"body\":{\"kind\":\"text\",\"text\":\"b|" + now + "|" + clientMsgId + "\"}}";
         lastSend = lastSend.thenCompose(v -> socket.sendText(frame, true)).exceptionally(e -> null);
+    }
+
+    Map<String, Long> recorderErrors() {
+        Map<String, Long> errors = new java.util.LinkedHashMap<>();
+        recorder.errors.forEach((code, n) -> errors.put(code, n.sum()));
+        return errors;
     }
 
     void ping() {
@@ -130,7 +136,12 @@ final class BenchConnection {
                                 + ",\"limit\":500}");
                     }
                 }
-                case "error" -> recorder.error(frame.path("code").asString());
+                case "error" -> {
+                    recorder.error(frame.path("code").asString());
+                    if ("storm".equals(frame.path("ref").asString())) {
+                        firstSyncPage.complete(-1L);
+                    }
+                }
                 default -> {}
             }
         }

@@ -25,9 +25,20 @@ final class ConnectionScenarios {
         double openSeconds = (System.nanoTime() - start) / 1e9;
         connections.forEach(c -> c.sendRaw("{\"type\":\"sync\",\"ref\":\"storm\",\"cursors\":{},\"limit\":50}"));
         Histogram toSynced = new Histogram(3);
+        int refused = 0;
+        int unanswered = 0;
         for (BenchConnection c : connections) {
-            long syncedAt = c.firstSyncPage.get(2, TimeUnit.MINUTES);
-            toSynced.recordValue(Math.max(1, (syncedAt - start) / 1000));
+            try {
+                long syncedAt = c.firstSyncPage.get(
+                        Math.max(1, start + 120_000_000_000L - System.nanoTime()), TimeUnit.NANOSECONDS);
+                if (syncedAt < 0) {
+                    refused++;
+                } else {
+                    toSynced.recordValue(Math.max(1, (syncedAt - start) / 1000));
+                }
+            } catch (java.util.concurrent.TimeoutException e) {
+                unanswered++;
+            }
         }
         double allSynced = (System.nanoTime() - start) / 1e9;
         Map<String, Object> result = new LinkedHashMap<>();
@@ -37,6 +48,11 @@ final class ConnectionScenarios {
         result.put("allSyncedSeconds", ChatBenchmark.round(allSynced));
         result.put("connectsPerSecond", Math.round(connections.size() / allSynced));
         result.put("startToSyncedMs", ChatBenchmark.percentiles(toSynced));
+        result.put("syncsRefused", refused);
+        result.put("syncsUnansweredAfter2Minutes", unanswered);
+        Map<String, Long> errors = new LinkedHashMap<>();
+        connections.get(0).recorderErrors().forEach(errors::put);
+        result.put("errors", errors);
         result.put("cpuSeconds", ProcessProbe.difference(cpuBefore, probe.cpuSeconds()));
         result.put("peakRssMiB", probe.peakRssMiB());
         connections.forEach(BenchConnection::close);
