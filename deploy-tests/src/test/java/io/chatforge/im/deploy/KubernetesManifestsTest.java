@@ -26,7 +26,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -73,7 +72,7 @@ class KubernetesManifestsTest {
     @MethodSource("overlays")
     void probesAskTheActuatorHealthGroupsOnThePortTheServiceServesThemOn(RenderedOverlay k8s) {
         for (ServiceCatalog.Service service : ServiceCatalog.all()) {
-            Container c = container(k8s, service.name());
+            Container c = k8s.serviceContainer(service.name());
             assertSoftly(soft -> {
                 soft.assertThat(probePort(c, c.getStartupProbe(), "/actuator/health/liveness"))
                         .as("%s startup probe", service.name())
@@ -101,7 +100,7 @@ class KubernetesManifestsTest {
     @MethodSource("overlays")
     void portsMatchWhatEachServiceListensOn(RenderedOverlay k8s) {
         for (ServiceCatalog.Service service : ServiceCatalog.all()) {
-            Container c = container(k8s, service.name());
+            Container c = k8s.serviceContainer(service.name());
             assertThat(portNamed(c, "http"))
                     .as("%s container port", service.name())
                     .isEqualTo(service.port());
@@ -137,7 +136,7 @@ class KubernetesManifestsTest {
     @MethodSource("overlays")
     void everyVariableSetIsOneTheServiceReadsAndTheEssentialOnesAreSet(RenderedOverlay k8s) {
         for (ServiceCatalog.Service service : ServiceCatalog.all()) {
-            Map<String, String> env = k8s.environment(container(k8s, service.name()));
+            Map<String, String> env = k8s.environment(k8s.serviceContainer(service.name()));
             assertThat(env.keySet())
                     .as("%s: variables its configuration does not read", service.name())
                     .allMatch(service::reads);
@@ -167,7 +166,7 @@ class KubernetesManifestsTest {
     @MethodSource("overlays")
     void addressesInTheConfigurationPointAtServicesThatExist(RenderedOverlay k8s) {
         for (ServiceCatalog.Service service : ServiceCatalog.all()) {
-            Map<String, String> env = k8s.environment(container(k8s, service.name()));
+            Map<String, String> env = k8s.environment(k8s.serviceContainer(service.name()));
             env.forEach((name, value) -> {
                 if (name.endsWith("_URL") || name.endsWith("_URLS") || name.equals("IM_AUTH_JWKS_URI")) {
                     for (String url : value.split(",")) {
@@ -220,7 +219,7 @@ class KubernetesManifestsTest {
 
         Deployment connector = k8s.get(Deployment.class, "connector-service");
         PodSpec pod = connector.getSpec().getTemplate().getSpec();
-        Container c = container(k8s, "connector-service");
+        Container c = k8s.serviceContainer("connector-service");
         assertThat(c.getEnv())
                 .as("node identity from the pod name")
                 .anyMatch(v -> v.getName().equals("IM_NODE_ID")
@@ -241,7 +240,7 @@ class KubernetesManifestsTest {
     @MethodSource("overlays")
     void imagesAreTheModulesAtTheProjectVersion(RenderedOverlay k8s) {
         for (String service : ServiceCatalog.NAMES) {
-            String image = container(k8s, service).getImage();
+            String image = k8s.serviceContainer(service).getImage();
             assertThat(image).as("%s image", service).endsWith("chatforge/" + service + ":" + VERSION);
             assertThat(Repo.path(service + "/pom.xml")).exists();
         }
@@ -340,51 +339,6 @@ class KubernetesManifestsTest {
                     .as("%s callers are services", service)
                     .containsAll(from);
         }
-    }
-
-    @Test
-    void prodTakesItsInfrastructureFromOperators() {
-        RenderedOverlay prod = RenderedOverlay.of("prod");
-        var kafka = prod.custom("Kafka", "chatforge").orElseThrow();
-        assertThat(kafka.getApiVersion()).startsWith("kafka.strimzi.io/");
-        assertThat(kafka.getMetadata().getAnnotations()).containsEntry("strimzi.io/kraft", "enabled");
-        var pool = prod.custom("KafkaNodePool", "dual-role").orElseThrow();
-        assertThat(pool.getAdditionalProperties().toString()).contains("controller", "broker");
-        assertThat(prod.custom("InnoDBCluster", "chatforge-mysql")).isPresent();
-        assertThat(prod.find(StatefulSet.class, "redis")).isPresent();
-        assertThat(prod.custom("PodMonitor", "chatforge-services")).isPresent();
-        assertThat(prod.custom("PodMonitor", "chatforge-gateway")).isPresent();
-        for (String service : ServiceCatalog.NAMES) {
-            assertThat(prod.environment(container(prod, service)))
-                    .as("%s talks to the password-protected Redis", service)
-                    .containsKey("IM_REDIS_PASSWORD");
-        }
-    }
-
-    @Test
-    void devRunsItsOwnSinglePodInfrastructure() {
-        RenderedOverlay dev = RenderedOverlay.of("dev");
-        for (String part : List.of("mysql", "redis", "kafka")) {
-            assertThat(dev.get(StatefulSet.class, part).getSpec().getReplicas()).isEqualTo(1);
-            dev.get(Service.class, part);
-        }
-        assertThat(dev.all(Deployment.class))
-                .filteredOn(d -> !d.getMetadata().getName().equals("connector-service"))
-                .allSatisfy(d -> assertThat(d.getSpec().getReplicas()).isEqualTo(1));
-        assertThat(dev.get(HorizontalPodAutoscaler.class, "connector-service")
-                        .getSpec()
-                        .getMinReplicas())
-                .isEqualTo(1);
-    }
-
-    private static Container container(RenderedOverlay k8s, String service) {
-        List<Container> containers = k8s.get(Deployment.class, service)
-                .getSpec()
-                .getTemplate()
-                .getSpec()
-                .getContainers();
-        assertThat(containers).as("%s containers", service).hasSize(1);
-        return containers.get(0);
     }
 
     private static int probePort(Container c, Probe probe, String path) {

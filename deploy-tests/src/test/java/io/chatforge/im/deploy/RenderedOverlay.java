@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.KubernetesResource;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -58,6 +59,16 @@ final class RenderedOverlay {
                 .filter(r ->
                         kind.equals(r.getKind()) && name.equals(r.getMetadata().getName()))
                 .findFirst();
+    }
+
+    /** The one container of a service's Deployment. */
+    Container serviceContainer(String service) {
+        List<Container> containers =
+                get(Deployment.class, service).getSpec().getTemplate().getSpec().getContainers();
+        if (containers.size() != 1) {
+            throw new AssertionError(service + " has " + containers.size() + " containers, expected one");
+        }
+        return containers.get(0);
     }
 
     /** Every environment variable a container gets: its env list and the ConfigMaps it takes whole. */
