@@ -65,12 +65,22 @@ public class GroupFanout {
 
     public void deliver(long groupId, Set<Long> online, String frame, long senderId, String senderDevice) {
         Set<Long> targets = new HashSet<>(online);
-        targets.add(senderId); // the sender's other devices
-        Recipients recipients = new Recipients(routes.devices(targets));
-        for (long member : targets) {
-            if (recipients.isOnline(member)) {
-                deliveries.toUser(member, recipients.of(member), member == senderId ? senderDevice : null, frame);
+        targets.add(senderId);
+        deliver(online, new Recipients(routes.devices(targets)), frame, senderId, senderDevice);
+    }
+
+    /**
+     * Pushes a frame to the online members and the sender's other devices, with routes the caller
+     * already looked up (a send batch looks up every recipient of all its messages at once).
+     */
+    public void deliver(Set<Long> online, Recipients recipients, String frame, long senderId, String senderDevice) {
+        for (long member : online) {
+            if (member != senderId && recipients.isOnline(member)) {
+                deliveries.toUser(member, recipients.of(member), null, frame);
             }
+        }
+        if (recipients.isOnline(senderId)) {
+            deliveries.toUser(senderId, recipients.of(senderId), senderDevice, frame);
         }
     }
 

@@ -84,18 +84,22 @@ class SendIngestor {
         }
         List<StoredMessage> stored = store.store(allowed);
         long now = System.currentTimeMillis();
+        // every recipient of the batch, direct and group, in one route lookup
         Set<Long> users = new HashSet<>();
+        Map<Long, Set<Long>> onlineByGroup = new HashMap<>();
         for (StoredMessage message : stored) {
             users.add(message.send().senderId());
-            if (message.send().to().userId() != null) {
+            Long groupId = message.send().to().groupId();
+            if (groupId == null) {
                 users.add(message.send().to().userId());
+            } else if (!message.repeat()) {
+                users.addAll(onlineByGroup.computeIfAbsent(groupId, groups::onlineMembers));
             }
             if (!message.repeat()) {
                 receiveToStored.record(now - message.send().receivedAt(), TimeUnit.MILLISECONDS);
             }
         }
         Recipients recipients = new Recipients(routes.devices(users));
-        Map<Long, Set<Long>> onlineByGroup = new HashMap<>();
         for (StoredMessage message : stored) {
             answer(message);
             if (message.repeat()) {
@@ -105,10 +109,9 @@ class SendIngestor {
             if (groupId == null) {
                 deliver(message, recipients);
             } else {
-                Set<Long> online = onlineByGroup.computeIfAbsent(groupId, groups::onlineMembers);
                 groups.deliver(
-                        groupId,
-                        online,
+                        onlineByGroup.get(groupId),
+                        recipients,
                         msgFrame(message),
                         message.send().senderId(),
                         message.send().senderDeviceId());
