@@ -18,7 +18,9 @@ record BenchOptions(
         String mode,
         int window,
         boolean limits,
-        Duration limitSeconds) {
+        Duration limitSeconds,
+        int devices,
+        String webSocket) {
 
     static BenchOptions parse(String[] args) {
         Map<String, String> given = new HashMap<>();
@@ -31,6 +33,11 @@ record BenchOptions(
         int connections = Integer.parseInt(given.getOrDefault("connections", "1000"));
         if (connections < 2 || connections % 2 != 0) {
             throw new IllegalArgumentException("--connections must be an even number >= 2 (friend pairs)");
+        }
+        int devices = Integer.parseInt(given.getOrDefault("devices", "1"));
+        if (devices < 1 || devices > 5 || connections % (2 * devices) != 0) {
+            throw new IllegalArgumentException(
+                    "--devices must be 1-5 (the per-user limit) and divide --connections into friend pairs");
         }
         return new BenchOptions(
                 given.getOrDefault("gateway", "http://localhost:8080"),
@@ -45,10 +52,25 @@ record BenchOptions(
                 given.getOrDefault("mode", "open"),
                 Integer.parseInt(given.getOrDefault("window", "1")),
                 Boolean.parseBoolean(given.getOrDefault("limits", "true")),
-                Duration.ofSeconds(Long.parseLong(given.getOrDefault("limit-seconds", "10"))));
+                Duration.ofSeconds(Long.parseLong(given.getOrDefault("limit-seconds", "10"))),
+                devices,
+                given.get("ws"));
     }
 
+    /** Distinct users behind the connections (each user connects {@link #devices} devices). */
+    int users() {
+        return connections / devices;
+    }
+
+    /**
+     * The gateway's {@code /ws}, or {@code --ws=ws://host:8085/ws} to open the connections on a
+     * connector directly (the idle hold of 10,000 needs it where a process may hold only 20,000 files:
+     * the gateway holds two per proxied connection).
+     */
     String webSocketUrl() {
+        if (webSocket != null) {
+            return webSocket;
+        }
         return gateway.replaceFirst("^http", "ws") + "/ws";
     }
 }

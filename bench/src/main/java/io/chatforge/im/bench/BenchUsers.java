@@ -1,18 +1,13 @@
 package io.chatforge.im.bench;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -36,27 +31,32 @@ final class BenchUsers {
     }
 
     List<User> prepare(String prefix, int count) throws Exception {
+        return prepare(prefix, count, 1);
+    }
+
+    /**
+     * {@code count} users, each logged in on {@code devices} devices: one {@link User} per device,
+     * user-major (user u's device d is at u * devices + d). Users 2k and 2k+1 are friends.
+     */
+    List<User> prepare(String prefix, int count, int devices) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(8);
-        Map<String, User> cached = cachedTokens(prefix);
+        Map<String, Session> cached = TokenCache.load(prefix);
         try {
-            List<Future<User>> logins = new ArrayList<>();
+            List<Future<List<Session>>> sessions = new ArrayList<>();
             for (int i = 0; i < count; i++) {
                 String username = prefix + "_" + i;
-                User known = cached.get(username);
-                logins.add(
-                        known != null
-                                ? CompletableFuture.completedFuture(known)
-                                : pool.submit(() -> registerAndLogin(username)));
+                sessions.add(pool.submit(() -> devicesOf(username, devices, cached)));
             }
-            List<User> users = new ArrayList<>();
-            for (Future<User> login : logins) {
-                users.add(login.get());
+            List<Session> ready = new ArrayList<>();
+            for (Future<List<Session>> session : sessions) {
+                ready.addAll(session.get());
             }
-            cacheTokens(prefix, users, cached);
+            TokenCache.save(prefix, ready);
+            List<User> users = ready.stream().map(Session::user).toList();
             List<Future<?>> friendships = new ArrayList<>();
             for (int i = 0; i < count; i += 2) {
-                User a = users.get(i);
-                User b = users.get(i + 1);
+                User a = users.get(i * devices);
+                User b = users.get((i + 1) * devices);
                 friendships.add(pool.submit(() -> befriend(a, b)));
             }
             for (Future<?> f : friendships) {
@@ -68,65 +68,73 @@ final class BenchUsers {
         }
     }
 
-    /**
-     * Access tokens of an earlier run younger than 10 minutes (they live 15, a run needs the rest): logging in is an Argon2id
-     * check, about 0.1 CPU-second per user, which would otherwise dominate repeated runs.
-     */
-    private static Map<String, User> cachedTokens(String prefix) {
-        Map<String, User> users = new HashMap<>();
-        Path file = tokenFile(prefix);
-        try {
-            if (Files.exists(file)
-                    && System.currentTimeMillis()
-                                    - Files.getLastModifiedTime(file).toMillis()
-                            < Duration.ofMinutes(10).toMillis()) {
-                for (String line : Files.readAllLines(file)) {
-                    String[] f = line.split("\t");
-                    users.put(f[0], new User(Long.parseLong(f[1]), f[0], f[2]));
+    /** The user's device sessions, from the cache where possible; registers the user once when a login is needed. */
+    private List<Session> devicesOf(String username, int devices, Map<String, Session> cached) throws Exception {
+        List<Session> sessions = new ArrayList<>();
+        boolean registered = false;
+        for (int d = 0; d < devices; d++) {
+            String device = d == 0 ? "bench" : "bench-" + d;
+            Session known = cached.get(username + "/" + device);
+            Session session = known != null ? renew(known) : null;
+            if (session == null) {
+                if (!registered) {
+                    register(username);
+                    registered = true;
                 }
+                session = login(username, device);
             }
-        } catch (IOException e) {
-            // no cache
+            sessions.add(session);
         }
-        return users;
+        return sessions;
     }
 
-    private static void cacheTokens(String prefix, List<User> users, Map<String, User> cached) throws IOException {
-        if (cached.size() >= users.size()) {
-            return; // all from the cache: keep its age
+    /**
+     * A cached device session: its access token if it lives 10 more minutes, else a refresh (one
+     * database round trip instead of an Argon2id check of about 0.1-0.2 CPU-second); null when
+     * neither works.
+     */
+    private Session renew(Session known) throws Exception {
+        if (known.accessExpiresAtMillis() - System.currentTimeMillis()
+                > Duration.ofMinutes(10).toMillis()) {
+            return known;
         }
-        Path file = tokenFile(prefix);
-        Files.createDirectories(file.getParent());
-        Files.write(
-                file,
-                users.stream()
-                        .map(u -> u.username() + "\t" + u.id() + "\t" + u.token())
-                        .toList());
+        var refreshed = call("POST", "/api/auth/refresh", Map.of("refreshToken", known.refreshToken()), null);
+        if (refreshed.statusCode() != 200) {
+            return null; // expired or revoked: log in again
+        }
+        return session(known.user().username(), known.device(), refreshed.body());
     }
 
-    private static Path tokenFile(String prefix) {
-        return Path.of("bench/target/tokens-" + prefix + ".tsv");
-    }
-
-    private User registerAndLogin(String username) throws Exception {
+    private void register(String username) throws Exception {
         int registered = call("POST", "/api/auth/register", Map.of("username", username, "password", PASSWORD), null)
                 .statusCode();
         if (registered != 201 && registered != 200 && registered != 409) {
             throw new IllegalStateException("register " + username + ": " + registered);
         }
+    }
+
+    private Session login(String username, String device) throws Exception {
         var login = call(
                 "POST",
                 "/api/auth/login",
-                Map.of("username", username, "password", PASSWORD, "deviceId", "bench", "deviceType", "other"),
+                Map.of("username", username, "password", PASSWORD, "deviceId", device, "deviceType", "other"),
                 null);
         if (login.statusCode() != 200) {
             throw new IllegalStateException("login " + username + ": " + login.statusCode() + " " + login.body());
         }
-        JsonNode tokens = JSON.readTree(login.body());
-        return new User(
-                tokens.get("userId").asLong(),
-                username,
-                tokens.get("accessToken").asString());
+        return session(username, device, login.body());
+    }
+
+    private static Session session(String username, String device, String tokenResponse) {
+        JsonNode tokens = JSON.readTree(tokenResponse);
+        return new Session(
+                new User(
+                        tokens.get("userId").asLong(),
+                        username,
+                        tokens.get("accessToken").asString()),
+                device,
+                tokens.get("refreshToken").asString(),
+                System.currentTimeMillis() + tokens.get("expiresIn").asLong() * 1000);
     }
 
     /** Makes {@code hub} friends with every other user (for a group that only friends may join). */
@@ -194,4 +202,7 @@ final class BenchUsers {
     }
 
     record User(long id, String username, String token) {}
+
+    /** One logged-in device of a user, as kept in {@link TokenCache}. */
+    record Session(User user, String device, String refreshToken, long accessExpiresAtMillis) {}
 }

@@ -29,6 +29,7 @@ public final class ChatBenchmark {
 
     public static void main(String[] args) throws Exception {
         BenchOptions options = BenchOptions.parse(args);
+        RunContext.command(args);
         switch (options.scenario()) {
             case "group" -> {
                 Map<String, Object> result = GroupBenchmark.run(options, options.online(), options.messages());
@@ -131,7 +132,6 @@ public final class ChatBenchmark {
 
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("time", Instant.now().toString());
-        result.put("machine", Runtime.getRuntime().availableProcessors() + " cores");
         result.put("mode", closed ? "closed loop, window " + options.window() : "open loop");
         result.put("connections", connections.size());
         result.put("connectSeconds", round(connectSeconds));

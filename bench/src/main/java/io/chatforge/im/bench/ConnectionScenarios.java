@@ -86,6 +86,7 @@ final class ConnectionScenarios {
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("time", Instant.now().toString());
         result.put("connections", connections.size());
+        result.put("devicesPerUser", options.devices());
         result.put("openSeconds", ChatBenchmark.round(openSeconds));
         result.put("heldSeconds", ChatBenchmark.round(held));
         result.put("connectorRssMiB", Map.of("before", rssBefore, "after", rssAfter));
@@ -105,14 +106,19 @@ final class ConnectionScenarios {
 
     private static List<BenchConnection> prepare(BenchOptions options) throws Exception {
         long t0 = System.nanoTime();
-        List<BenchUsers.User> users =
-                new BenchUsers(options.gateway()).prepare(options.userPrefix(), options.connections());
-        System.out.printf("%d users ready in %.1f s%n", users.size(), (System.nanoTime() - t0) / 1e9);
+        int devices = options.devices();
+        List<BenchUsers.User> devicesOfUsers =
+                new BenchUsers(options.gateway()).prepare(options.userPrefix(), options.users(), devices);
+        System.out.printf(
+                "%d users x %d devices ready in %.1f s%n", options.users(), devices, (System.nanoTime() - t0) / 1e9);
         Recorder recorder = new Recorder();
         List<BenchConnection> connections = new ArrayList<>();
-        for (int i = 0; i < users.size(); i++) {
+        for (int i = 0; i < devicesOfUsers.size(); i++) {
+            int peerUser = (i / devices) ^ 1; // friend pairs 0-1, 2-3, ...
             connections.add(new BenchConnection(
-                    users.get(i), users.get(i % 2 == 0 ? i + 1 : i - 1).id(), recorder));
+                    devicesOfUsers.get(i),
+                    devicesOfUsers.get(peerUser * devices).id(),
+                    recorder));
         }
         return connections;
     }

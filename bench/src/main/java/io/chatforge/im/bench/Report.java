@@ -3,6 +3,7 @@ package io.chatforge.im.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -15,6 +16,9 @@ final class Report {
     private Report() {}
 
     static void write(String scenario, Map<String, Object> result) throws IOException {
+        Map<String, Object> withContext = new LinkedHashMap<>(RunContext.describe());
+        withContext.putAll(result);
+        result = withContext;
         Path dir = Path.of("bench/target/results");
         Files.createDirectories(dir);
         String stem = scenario + "-" + System.currentTimeMillis();
