@@ -66,12 +66,13 @@ final class ConnectionScenarios {
     static Map<String, Object> idle(BenchOptions options) throws Exception {
         List<BenchConnection> connections = prepare(options);
         ProcessProbe probe = new ProcessProbe();
+        probe.collectGarbage("connector-service");
         double rssBefore = probe.rssMiB().getOrDefault("connector-service", 0.0);
         double heapBefore = probe.heapUsedMiB().getOrDefault("connector-service", 0.0);
         long start = System.nanoTime();
         ChatBenchmark.connectAll(connections, options.webSocketUrl(), 128);
         double openSeconds = (System.nanoTime() - start) / 1e9;
-        Thread.sleep(5000); // routes and presence settle
+        Thread.sleep(30_000); // presence of everyone who connected settles in friend- and message-service
         Map<String, Double> cpuBefore = probe.cpuSeconds();
         long holdStart = System.nanoTime();
         long end = holdStart + options.duration().toNanos();
@@ -81,6 +82,7 @@ final class ConnectionScenarios {
         }
         double held = (System.nanoTime() - holdStart) / 1e9;
         Map<String, Double> cpu = ProcessProbe.difference(cpuBefore, probe.cpuSeconds());
+        probe.collectGarbage("connector-service"); // the live heap the connections hold
         double rssAfter = probe.rssMiB().getOrDefault("connector-service", 0.0);
         double heapAfter = probe.heapUsedMiB().getOrDefault("connector-service", 0.0);
         Map<String, Object> result = new LinkedHashMap<>();

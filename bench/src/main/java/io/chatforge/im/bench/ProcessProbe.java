@@ -96,6 +96,28 @@ final class ProcessProbe {
     }
 
     /** CPU seconds per part between two {@link #cpuSeconds()} readings. */
+    /**
+     * A full collection in the part's JVM ({@code jcmd <pid> GC.run}), so that the heap read next is
+     * what the part keeps alive rather than garbage not collected yet.
+     */
+    void collectGarbage(String part) {
+        forEachProcess((name, pid) -> {
+            if (name.equals(part)) {
+                try {
+                    new ProcessBuilder("jcmd", pid, "GC.run")
+                            .redirectErrorStream(true)
+                            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                            .start()
+                            .waitFor();
+                } catch (java.io.IOException e) {
+                    // no jcmd: the heap then includes garbage
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        });
+    }
+
     static Map<String, Double> difference(Map<String, Double> before, Map<String, Double> after) {
         Map<String, Double> used = new LinkedHashMap<>();
         after.forEach((part, seconds) -> used.put(part, round(seconds - before.getOrDefault(part, 0.0))));
