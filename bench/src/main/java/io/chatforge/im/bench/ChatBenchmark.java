@@ -219,13 +219,16 @@ public final class ChatBenchmark {
     }
 
     /**
-     * Waits until every acknowledged message was delivered, or nothing has arrived for 5 s, or 5
-     * minutes passed: an overloaded run still has a backlog in flight when the senders stop.
+     * Waits until every send was acknowledged and every acknowledged message delivered, or nothing
+     * has arrived for 5 s, or 5 minutes passed: an overloaded run still has a backlog in flight when
+     * the senders stop.
      */
     private static void drain(Recorder recorder) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
         while (System.nanoTime() < deadline
-                && recorder.deliveredByPush.size() + recorder.deliveredBySync.size() < recorder.acknowledged.size()
+                && (recorder.acknowledged.size() < recorder.pending.size()
+                        || recorder.deliveredByPush.size() + recorder.deliveredBySync.size()
+                                < recorder.acknowledged.size())
                 && System.nanoTime() - recorder.lastEvent.get()
                         < Duration.ofSeconds(5).toNanos()) {
             Thread.sleep(200);
