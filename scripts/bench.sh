@@ -5,7 +5,9 @@
 #                   then the limits of the parts (--limits=false skips, --limit-seconds=10)
 #   --scenario=group --connections=1000 --online=200 --messages=100    fan-out to a group's online members
 #   --scenario=storm --connections=2000                                 everyone connects and syncs at once
-#   --scenario=idle --connections=10000 --seconds=60                    heartbeats only: memory/CPU per connection
+#   --scenario=idle --connections=10000 --devices=5 --ws=ws://localhost:8085/ws --seconds=60
+#                                                                       heartbeats only: memory/CPU per connection
+#                   (--devices=N: N devices per user, at most 5; --ws: straight to a connector, see docs/benchmarks.md)
 #   --scenario=limits                                                   only the raw Kafka / INSERT / WebSocket limits
 # Results: bench/target/results/<scenario>-<time>.json, .md and (with a timeline) .html.
 # --start: start the platform first (scripts/run.sh, with the rate limits a load test needs

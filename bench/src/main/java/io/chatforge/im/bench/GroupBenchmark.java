@@ -60,6 +60,13 @@ final class GroupBenchmark {
         for (var socket : opening) {
             sockets.add(socket.get());
         }
+        // members only listen: a heartbeat keeps the connector's idle timeout (60 s) from closing them
+        var heartbeat = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+        heartbeat.scheduleAtFixedRate(
+                () -> sockets.forEach(s -> s.sendText("{\"type\":\"ping\"}", true)),
+                20,
+                20,
+                java.util.concurrent.TimeUnit.SECONDS);
         LongAdder ownerSent = new LongAdder();
         Map<String, LongAdder> ownerErrors = new ConcurrentHashMap<>();
         WebSocket ownerSocket = clients.get(0)
@@ -94,6 +101,9 @@ final class GroupBenchmark {
         lastDelivery.clear();
         each.reset();
         long ackedBefore = ownerSent.sum();
+        ProcessProbe probe = new ProcessProbe();
+        Map<String, Double> cpuBefore = probe.cpuSeconds();
+        long measureStart = System.nanoTime();
 
         List<String> ids = new ArrayList<>();
         for (int n = 1; n <= messages; n++) {
@@ -106,6 +116,8 @@ final class GroupBenchmark {
         while (System.nanoTime() < drainDeadline && totalOf(deliveries) < (long) messages * online) {
             Thread.sleep(50);
         }
+        double measured = (System.nanoTime() - measureStart) / 1e9;
+        Map<String, Double> cpu = ProcessProbe.difference(cpuBefore, probe.cpuSeconds());
         List<String> incomplete = new ArrayList<>();
         for (int n = 0; n < ids.size(); n++) {
             LongAdder count = deliveries.get(ids.get(n));
@@ -141,6 +153,19 @@ final class GroupBenchmark {
         result.put("duplicated", duplicates.sum());
         result.put("sendToLastDeliveryMs", ChatBenchmark.percentiles(fanout));
         result.put("sendToEachDeliveryMs", ChatBenchmark.percentiles(each));
+        result.put("measuredSeconds", ChatBenchmark.round(measured));
+        result.put("cpuSecondsMeasured", cpu);
+        Map<String, Double> perDelivery = new java.util.LinkedHashMap<>();
+        long delivered = Math.max(1, totalOf(deliveries));
+        cpu.forEach((part, seconds) -> perDelivery.put(part, ChatBenchmark.round(seconds * 1e6 / delivered)));
+        perDelivery.put(
+                "total",
+                ChatBenchmark.round(
+                        cpu.values().stream().mapToDouble(Double::doubleValue).sum() * 1e6 / delivered));
+        result.put("cpuMicrosPerDelivery", perDelivery);
+        result.put("peakRssMiB", probe.peakRssMiB());
+        result.put("heapUsedMiB", probe.heapUsedMiB());
+        heartbeat.shutdownNow();
         sockets.forEach(WebSocket::abort);
         ownerSocket.abort();
         return result;

@@ -54,6 +54,27 @@ class RealtimeEventsIT {
     }
 
     @Test
+    void presence_staysOnline_whileAnotherDeviceIsConnected() {
+        var alice = Accounts.registerAndLogin(api, "watcher");
+        var bob = Accounts.registerAndLogin(api, "twodevices");
+        var bobTablet = Accounts.login(api, bob.username(), Accounts.PASSWORD, "device-2");
+        Friends.befriend(api, alice, bob);
+        try (var aliceWs = WsClient.connect(platform, alice.accessToken());
+                var bobTabletWs = WsClient.connect(platform, bobTablet.accessToken())) {
+            try (var bobPhoneWs = WsClient.connect(platform, bob.accessToken())) {
+                awaitOnline(aliceWs, bobTabletWs, bobPhoneWs);
+                Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> friendOnline(alice, bob));
+            }
+            // the phone left; past the offline delay (1 s in tests) bob is still online by the tablet
+            Awaitility.await()
+                    .during(Duration.ofSeconds(3))
+                    .atMost(Duration.ofSeconds(5))
+                    .until(() -> friendOnline(alice, bob));
+            assertThat(aliceWs.frames()).noneMatch(f -> isPresence(f, bob.userId(), false));
+        }
+    }
+
+    @Test
     void typing_reachesThePeer() {
         var alice = Accounts.registerAndLogin(api, "typer");
         var bob = Accounts.registerAndLogin(api, "reader");

@@ -38,10 +38,8 @@ public class PresencePublisher {
     /** Called when the user's last device here left; checks again after the delay. */
     public void maybeOffline(long userId) {
         Mono.delay(properties.presenceOfflineDelay())
-                .then(routes.hasLiveDevice(userId))
-                .filter(live -> !live)
-                .flatMap(offline -> routes.markOffline(userId))
-                .filter(wasOnline -> wasOnline)
+                .then(routes.markOfflineUnlessLive(userId))
+                .filter(wentOffline -> wentOffline)
                 .subscribe(wasOnline -> publish(userId, false), e -> {});
     }
 

@@ -62,6 +62,21 @@ public class RouteRegistry {
             return live
             """, Long.class);
 
+    /**
+     * Drops the user's online flag if no device has a live route, in one step: a device that
+     * registers meanwhile either runs first (its route is live, the flag stays) or after (it finds
+     * no flag and announces itself online). Returns 1 if the flag was dropped.
+     */
+    private static final RedisScript<Long> MARK_OFFLINE_UNLESS_LIVE = RedisScript.of("""
+            local now = tonumber(ARGV[1])
+            local entries = redis.call('HGETALL', KEYS[1])
+            for i = 2, #entries, 2 do
+              local expires = tonumber(string.match(entries[i], '|(%d+)$'))
+              if expires and expires > now then return 0 end
+            end
+            return redis.call('DEL', KEYS[2])
+            """, Long.class);
+
     /** Refreshes a route unless another node took the device over meanwhile. */
     private static final RedisScript<Long> REFRESH = RedisScript.of("""
             local current = redis.call('HGET', KEYS[1], ARGV[1])
@@ -119,16 +134,18 @@ public class RouteRegistry {
                 .next();
     }
 
-    /** Whether the user has any live device now (for the debounced offline check). */
-    public Mono<Boolean> hasLiveDevice(long userId) {
-        long now = System.currentTimeMillis();
-        return redis.<String, String>opsForHash()
-                .values(PresenceKeys.routes(userId))
-                .any(value -> Route.decode(value).isLive(now));
-    }
-
-    public Mono<Boolean> markOffline(long userId) {
-        return redis.delete(PresenceKeys.online(userId)).map(n -> n > 0);
+    /**
+     * The debounced offline: true when the user has no live device anywhere and was marked online
+     * until now. Checking and dropping the flag in separate steps lost a device that reconnected
+     * between them: it found the flag still set, so announced nothing, and was then taken offline.
+     */
+    public Mono<Boolean> markOfflineUnlessLive(long userId) {
+        return redis.execute(
+                        MARK_OFFLINE_UNLESS_LIVE,
+                        List.of(PresenceKeys.routes(userId), PresenceKeys.online(userId)),
+                        List.of(Long.toString(System.currentTimeMillis())))
+                .next()
+                .map(dropped -> dropped > 0);
     }
 
     /**
