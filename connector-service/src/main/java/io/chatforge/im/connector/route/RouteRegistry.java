@@ -4,13 +4,16 @@ import io.chatforge.im.connector.config.ConnectorProperties;
 import io.chatforge.im.connector.session.ClientSession;
 import io.chatforge.im.contracts.messaging.PresenceKeys;
 import io.chatforge.im.contracts.messaging.PresenceKeys.Route;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.data.redis.connection.ReturnType;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import org.springframework.data.redis.core.RedisCallback;
+import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -88,14 +91,23 @@ public class RouteRegistry {
             return 1
             """, Long.class);
 
+    private static final byte[] REFRESH_SCRIPT = REFRESH.getScriptAsString().getBytes(StandardCharsets.UTF_8);
+    private static final int REFRESH_BATCH = 1000;
+
     private final ReactiveStringRedisTemplate redis;
+    private final StringRedisTemplate blockingRedis;
     private final NodeIdentity node;
     private final SlotLease slots;
     private final ConnectorProperties properties;
 
     RouteRegistry(
-            ReactiveStringRedisTemplate redis, NodeIdentity node, SlotLease slots, ConnectorProperties properties) {
+            ReactiveStringRedisTemplate redis,
+            StringRedisTemplate blockingRedis,
+            NodeIdentity node,
+            SlotLease slots,
+            ConnectorProperties properties) {
         this.redis = redis;
+        this.blockingRedis = blockingRedis;
         this.node = node;
         this.slots = slots;
         this.properties = properties;
@@ -150,23 +162,49 @@ public class RouteRegistry {
 
     /**
      * Pushes every local route's expiry forward (and rewrites routes lost to a Redis flush or a
-     * changed slot). Commands are pipelined by the client, so this is cheap for thousands.
+     * changed slot): one pipeline per 1,000 devices on a pooled connection, because a reactive call
+     * per device cost the connector about a quarter of its idle CPU at 10,000 connections. Returns
+     * the routes refreshed; a failure is logged and retried at the next interval, well within the TTL.
      */
-    public Mono<Long> refresh(List<ClientSession> sessions) {
+    public long refresh(List<ClientSession> sessions) {
         long now = System.currentTimeMillis();
         long ttl = properties.routeTtl().toMillis();
-        String value = new Route(node.id(), slots.slot(), now + ttl).encode();
-        return Flux.fromIterable(sessions)
-                .filter(s -> !s.isClosed())
-                .flatMap(
-                        s -> redis.execute(
-                                REFRESH,
-                                List.of(PresenceKeys.routes(s.userId()), PresenceKeys.online(s.userId())),
-                                List.of(s.deviceId(), value, node.id(), Long.toString(ttl))),
-                        256)
-                .count()
-                .doOnError(e -> log.warn("route refresh failed: {}", e.toString()))
-                .onErrorReturn(0L);
+        byte[] value = bytes(new Route(node.id(), slots.slot(), now + ttl).encode());
+        byte[] nodeId = bytes(node.id());
+        byte[] ttlMillis = bytes(Long.toString(ttl));
+        List<ClientSession> live = sessions.stream().filter(s -> !s.isClosed()).toList();
+        try {
+            // after a Redis restart the script is not cached: load it once per refresh, not per call
+            String sha = blockingRedis.execute(
+                    (RedisCallback<String>) c -> c.scriptingCommands().scriptLoad(REFRESH_SCRIPT));
+            for (int from = 0; from < live.size(); from += REFRESH_BATCH) {
+                List<ClientSession> batch = live.subList(from, Math.min(live.size(), from + REFRESH_BATCH));
+                blockingRedis.executePipelined((RedisCallback<Object>) c -> {
+                    for (ClientSession s : batch) {
+                        c.scriptingCommands()
+                                .evalSha(
+                                        sha,
+                                        ReturnType.INTEGER,
+                                        2,
+                                        bytes(PresenceKeys.routes(s.userId())),
+                                        bytes(PresenceKeys.online(s.userId())),
+                                        bytes(s.deviceId()),
+                                        value,
+                                        nodeId,
+                                        ttlMillis);
+                    }
+                    return null;
+                });
+            }
+            return live.size();
+        } catch (RuntimeException e) {
+            log.warn("route refresh failed: {}", e.toString());
+            return 0;
+        }
+    }
+
+    private static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
     }
 
     /**

@@ -33,6 +33,6 @@ class SessionMaintenance {
     // refresh well within the route TTL (90 s by default)
     @Scheduled(fixedRateString = "${im.connector.route-refresh-interval:PT30S}")
     void refreshRoutes() {
-        routes.refresh(sessions.all()).block();
+        routes.refresh(sessions.all());
     }
 }
