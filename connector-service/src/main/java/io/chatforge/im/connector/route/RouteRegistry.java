@@ -173,6 +173,9 @@ public class RouteRegistry {
         byte[] nodeId = bytes(node.id());
         byte[] ttlMillis = bytes(Long.toString(ttl));
         List<ClientSession> live = sessions.stream().filter(s -> !s.isClosed()).toList();
+        if (live.isEmpty()) {
+            return 0;
+        }
         try {
             // after a Redis restart the script is not cached: load it once per refresh, not per call
             String sha = blockingRedis.execute(

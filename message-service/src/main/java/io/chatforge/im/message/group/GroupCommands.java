@@ -298,7 +298,6 @@ class GroupCommands {
             Set<Long> online = fanout.onlineMembers(change.groupId());
             online.addAll(change.left()); // the ones who left still see the message saying so
             fanout.deliver(
-                    change.groupId(),
                     online,
                     json.writeValueAsString(change.message()),
                     change.message().from().userId(),

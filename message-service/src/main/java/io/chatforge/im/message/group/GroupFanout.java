@@ -60,10 +60,11 @@ public class GroupFanout {
 
     /** Pushes a frame to the online members' devices (the sender's own device excepted). */
     public void deliver(long groupId, String frame, long senderId, String senderDevice) {
-        deliver(groupId, onlineMembers(groupId), frame, senderId, senderDevice);
+        deliver(onlineMembers(groupId), frame, senderId, senderDevice);
     }
 
-    public void deliver(long groupId, Set<Long> online, String frame, long senderId, String senderDevice) {
+    /** Pushes a frame to these online members and the sender's other devices, looking up their routes. */
+    public void deliver(Set<Long> online, String frame, long senderId, String senderDevice) {
         Set<Long> targets = new HashSet<>(online);
         targets.add(senderId);
         deliver(online, new Recipients(routes.devices(targets)), frame, senderId, senderDevice);

@@ -22,7 +22,7 @@ public class GroupReceipts {
         long groupId = Long.parseLong(conversationId.substring(2));
         boolean toMembers = groups.find(groupId).map(GroupRow::receiptsEnabled).orElse(false);
         Set<Long> online = toMembers ? fanout.onlineMembers(groupId) : Set.of();
-        fanout.deliver(groupId, online, receipt, readerId, readerDevice);
+        fanout.deliver(online, receipt, readerId, readerDevice);
     }
 
     public static boolean isGroup(String conversationId) {
