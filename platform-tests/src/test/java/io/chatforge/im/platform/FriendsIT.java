@@ -351,45 +351,6 @@ class FriendsIT {
         assertThat(events.eventsFor(b.userId())).isEmpty();
     }
 
-    @Test
-    void relationChecks_areInternalOnly_andValidated() {
-        var a = Accounts.registerAndLogin(api, "rel");
-        var b = Accounts.registerAndLogin(api, "rel");
-        var c = Accounts.registerAndLogin(api, "rel");
-        Friends.befriend(api, a, b);
-        api.post("/api/friends/blocks/" + a.userId(), null, c.accessToken());
-        var internal = new ApiClient(platform.friend.baseUrl(), ApiClient.randomAddress());
-        var token = Map.of("X-Internal-Token", platform.internalToken);
-
-        var batch = internal.send(
-                "POST",
-                "/internal/relations/batch",
-                Map.of(
-                        "pairs",
-                        List.of(Map.of("a", a.userId(), "b", b.userId()), Map.of("a", a.userId(), "b", c.userId()))),
-                null,
-                token);
-        assertThat(batch.status()).isEqualTo(200);
-        assertThat(batch.json().get(0).get("friends").asBoolean()).isTrue();
-        assertThat(batch.json().get(1).get("friends").asBoolean()).isFalse();
-        assertThat(batch.json().get(1).get("blockedByA").asBoolean()).isFalse();
-        assertThat(batch.json().get(1).get("blockedByB").asBoolean()).isTrue();
-
-        assertProblem(
-                internal.send("GET", "/internal/relations/" + a.userId() + "/" + a.userId(), null, null, token),
-                400,
-                "validation_failed");
-        assertProblem(internal.send("GET", "/internal/relations/x/1", null, null, token), 400, "malformed_request");
-        assertProblem(
-                internal.get("/internal/relations/" + a.userId() + "/" + b.userId(), null),
-                401,
-                "internal_caller_required");
-        assertThat(api.get("/internal/relations/" + a.userId() + "/" + b.userId(), a.accessToken())
-                        .status())
-                .as("not routed by the gateway")
-                .isIn(403, 404);
-    }
-
     private List<Long> friendIds(Accounts.Account user) {
         var page = api.get("/api/friends", user.accessToken());
         assertThat(page.status()).as(page.toString()).isEqualTo(200);
