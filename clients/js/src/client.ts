@@ -106,8 +106,12 @@ export interface ImClientEvents {
   social: (event: SocialEvent) => void;
   /** any `event` frame, also kinds this SDK does not know */
   event: (event: EventFrame) => void;
-  /** this device connected elsewhere; the SDK stops reconnecting */
-  kicked: (reason: string) => void;
+  /**
+   * the connection was ended for good and the SDK stops reconnecting: `code` is
+   * "connected_elsewhere" (close 4001), or why the device session was revoked (close 4003:
+   * "logout", "refresh_reuse", "replaced", "revoked"), after which `sessionExpired` follows
+   */
+  kicked: (reason: string, code: string) => void;
   state: (state: ConnectionState) => void;
   /** caught up after a (re)connect: every stored message up to now was delivered */
   synced: () => void;
@@ -137,6 +141,10 @@ interface Pending extends OutboxEntry {
 
 const RETRYABLE_SEND_ERRORS = new Set(["rate_limited", "temporarily_unavailable"]);
 const CLOSE_KICKED = 4001;
+/** the device session was revoked: log in again */
+const CLOSE_SESSION_REVOKED = 4003;
+/** the access token expired on the open socket: refresh and reconnect (open() refreshes it) */
+const CLOSE_TOKEN_EXPIRED = 4004;
 
 /**
  * A ChatForge IM client: log in, connect, and get every message once and in order, whatever the
@@ -198,6 +206,8 @@ export class ImClient extends Emitter<ImClientEvents> {
         this.disconnect();
         this.emit("sessionExpired");
       },
+      // a refreshed token extends the open connection in band, before the old one expires
+      onTokens: (tokens) => this.renewInBand(tokens.accessToken),
     });
     this.api = new ImApi(this.session);
   }
@@ -391,14 +401,20 @@ export class ImClient extends Emitter<ImClientEvents> {
     this.syncRef = null;
     if (!this.opened) this.failuresBeforeOpen++;
     for (const pending of this.outbox.values()) pending.sentOn = 0;
-    if (code === CLOSE_KICKED || this.kickedFlag) {
-      if (!this.kickedFlag) this.emit("kicked", "this device connected again elsewhere"); // no event frame came first
+    if (code === CLOSE_KICKED || code === CLOSE_SESSION_REVOKED || this.kickedFlag) {
+      if (!this.kickedFlag) {
+        // no event frame came first
+        if (code === CLOSE_SESSION_REVOKED) this.emit("kicked", "the session was ended", "revoked");
+        else this.emit("kicked", "this device connected again elsewhere", "connected_elsewhere");
+      }
       this.kickedFlag = true;
       this.wanted = false;
       this.stopTimers();
       this.setState("kicked");
+      if (code === CLOSE_SESSION_REVOKED) this.session.expire();
       return;
     }
+    if (code === CLOSE_TOKEN_EXPIRED) this.backoff.reset(); // not the server's trouble: refresh and reconnect now
     if (this.wanted) this.scheduleReconnect();
     else this.setState("disconnected");
   }
@@ -493,6 +509,8 @@ export class ImClient extends Emitter<ImClientEvents> {
       case "pong":
         this.adaptHeartbeat(frame.idleTimeoutMs);
         break;
+      case "auth.ok":
+        break; // the connection lives on with the new token
       default:
         break; // frame types of later versions
     }
@@ -540,6 +558,10 @@ export class ImClient extends Emitter<ImClientEvents> {
       }
       return;
     }
+    if (frame.code === "invalid_token" && frame.ref?.startsWith("auth-")) {
+      this.dropSocket(4000, "in-band renewal refused"); // reconnect with a refreshed token
+      return;
+    }
     if (frame.ref && frame.ref === this.syncRef) {
       this.syncRef = null; // retried by the gap timer
       this.scheduleGapSync(2000);
@@ -554,7 +576,11 @@ export class ImClient extends Emitter<ImClientEvents> {
     switch (frame.kind) {
       case "kicked":
         this.kickedFlag = true;
-        this.emit("kicked", String(data.reason ?? "this device connected again elsewhere"));
+        this.emit(
+          "kicked",
+          String(data.reason ?? "this device connected again elsewhere"),
+          String(data.code ?? "connected_elsewhere"),
+        );
         break;
       case "presence":
         this.emit("presence", { userId: Number(data.userId), online: Boolean(data.online) });
@@ -659,6 +685,12 @@ export class ImClient extends Emitter<ImClientEvents> {
       if (seq > 0) this.write({ type: "ack", conversationId, seq });
     }
     this.pendingAcks.clear();
+  }
+
+  /** Presents a fresh access token on the open connection so it outlives the old one. */
+  private renewInBand(accessToken: string): void {
+    if (!this.socket || !this.opened) return; // the next connection uses the new token anyway
+    this.write({ type: "auth", ref: `auth-${Date.now()}`, token: accessToken });
   }
 
   private write(frame: Record<string, unknown>): void {

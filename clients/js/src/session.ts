@@ -111,6 +111,13 @@ export class Session {
     throw toApiError(response);
   }
 
+  /** The server ended this session (logout elsewhere, revoked): forget the tokens, tell the app. */
+  expire(): void {
+    if (!this.tokens) return;
+    this.clear();
+    this.options.onExpired();
+  }
+
   dispose(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;

@@ -66,7 +66,22 @@ export interface PongFrame {
   idleTimeoutMs?: number;
 }
 
-export type ServerFrame = MsgFrame | SentFrame | ReceiptFrame | SyncPageFrame | EventFrame | ErrorFrame | PongFrame;
+/** The answer to an in-band `auth` frame: the connection now lives until `expiresAt` (epoch ms). */
+export interface AuthOkFrame {
+  type: "auth.ok";
+  ref: string | null;
+  expiresAt: number;
+}
+
+export type ServerFrame =
+  | MsgFrame
+  | SentFrame
+  | ReceiptFrame
+  | SyncPageFrame
+  | EventFrame
+  | ErrorFrame
+  | PongFrame
+  | AuthOkFrame;
 
 /** A social-graph event (docs/events.md), pushed as `event {kind: data.type}`. */
 export interface SocialEvent {

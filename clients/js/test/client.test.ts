@@ -214,9 +214,66 @@ describe("ImClient", () => {
     socket.receive({ type: "event", kind: "kicked", data: { reason: "this device connected again elsewhere" } });
     socket.serverClose(4001, "replaced by a newer connection");
     await vi.advanceTimersByTimeAsync(60_000);
-    expect(kicked).toHaveBeenCalledWith("this device connected again elsewhere");
+    expect(kicked).toHaveBeenCalledWith("this device connected again elsewhere", "connected_elsewhere");
     expect(client.state).toBe("kicked");
     expect(p.transport.sockets).toHaveLength(1);
+  });
+
+  it("stops for good and asks for a new login when the session was revoked (kicked, 4003)", async () => {
+    const p = platform();
+    const { client } = newClient(p);
+    const kicked = vi.fn();
+    const expired = vi.fn();
+    client.on("kicked", kicked);
+    client.on("sessionExpired", expired);
+    await client.login("alice", "pw");
+    client.connect();
+    const socket = await openAndSync(p);
+    socket.receive({ type: "event", kind: "kicked", data: { code: "revoked", reason: "ended from another device" } });
+    socket.serverClose(4003, "session revoked");
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(kicked).toHaveBeenCalledWith("ended from another device", "revoked");
+    expect(expired).toHaveBeenCalledTimes(1);
+    expect(client.state).toBe("kicked");
+    expect(client.session.loggedIn).toBe(false);
+    expect(p.transport.sockets).toHaveLength(1);
+  });
+
+  it("renews the open connection in band when the token is refreshed, and reconnects after 4004", async () => {
+    const p = platform();
+    const { client } = newClient(p);
+    await client.login("alice", "pw");
+    client.connect();
+    const socket = await openAndSync(p);
+    const before = p.http.count("POST /api/auth/refresh");
+    await client.session.refresh();
+    const auth = socket.lastOfType("auth");
+    expect(auth.token).toMatch(/^a\.10001\./);
+    expect(p.http.count("POST /api/auth/refresh")).toBe(before + 1);
+    socket.receive({ type: "auth.ok", ref: auth.ref, expiresAt: Date.now() + 900_000 });
+    expect(client.state).toBe("online");
+
+    socket.receive({ type: "error", code: "token_expired", message: "expired", ref: null });
+    socket.serverClose(4004, "token expired");
+    await vi.advanceTimersByTimeAsync(1100);
+    expect(p.transport.sockets).toHaveLength(2);
+    expect(client.state).not.toBe("kicked");
+    client.disconnect();
+  });
+
+  it("reconnects with a fresh token when the server refuses an in-band renewal", async () => {
+    const p = platform();
+    const { client } = newClient(p);
+    await client.login("alice", "pw");
+    client.connect();
+    const socket = await openAndSync(p);
+    await client.session.refresh();
+    const auth = socket.lastOfType("auth");
+    socket.receive({ type: "error", code: "invalid_token", message: "no", ref: auth.ref });
+    expect(socket.closedWith).toBe(4000);
+    await vi.advanceTimersByTimeAsync(1100);
+    expect(p.transport.sockets).toHaveLength(2);
+    client.disconnect();
   });
 
   it("pings while idle and drops a connection that stops answering", async () => {

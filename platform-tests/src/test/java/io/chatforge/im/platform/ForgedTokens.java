@@ -14,6 +14,7 @@ import java.security.KeyFactory;
 import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.spec.PKCS8EncodedKeySpec;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
@@ -27,6 +28,15 @@ final class ForgedTokens {
     static String expired(Path devKeyFile, long userId) {
         Instant past = Instant.now().minusSeconds(3600);
         return sign(readKey(devKeyFile), "im-key-1", userId, past.minusSeconds(900), past);
+    }
+
+    /**
+     * A valid token signed with the platform's dev key, for a device session of the user that
+     * auth-service never opened: lets a test choose its lifetime.
+     */
+    static String valid(Path devKeyFile, long userId, String deviceId, Duration lifetime) {
+        Instant now = Instant.now();
+        return sign(readKey(devKeyFile), "im-key-1", userId, deviceId, now, now.plus(lifetime));
     }
 
     /** A valid token whose payload was changed afterwards (another user id). */
@@ -55,13 +65,18 @@ final class ForgedTokens {
     }
 
     private static String sign(PrivateKey key, String kid, long userId, Instant issued, Instant expires) {
+        return sign(key, kid, userId, "forged-device", issued, expires);
+    }
+
+    private static String sign(
+            PrivateKey key, String kid, long userId, String deviceId, Instant issued, Instant expires) {
         var claims = new JWTClaimsSet.Builder()
                 .issuer("chatforge-im")
                 .subject(Long.toString(userId))
                 .jwtID(UUID.randomUUID().toString())
                 .issueTime(Date.from(issued))
                 .expirationTime(Date.from(expires))
-                .claim("did", "forged-device")
+                .claim("did", deviceId)
                 .claim("sid", UUID.randomUUID().toString())
                 .build();
         var jwt = new SignedJWT(

@@ -57,7 +57,7 @@ class DeviceSession {
     void revoke(RevokeReason reason, Instant now) {
         if (revokedAt == null) {
             this.revokedAt = now;
-            this.revokeReason = reason.name().toLowerCase();
+            this.revokeReason = reason.code();
         }
     }
 
@@ -69,15 +69,34 @@ class DeviceSession {
         return userId;
     }
 
+    String deviceType() {
+        return deviceType;
+    }
+
+    Instant createdAt() {
+        return createdAt;
+    }
+
+    Instant lastRefreshedAt() {
+        return lastRefreshedAt;
+    }
+
     String deviceId() {
         return deviceId;
     }
 
+    /** Why a session ended; {@link #code()} is what clients see in {@code event kicked}. */
     enum RevokeReason {
         LOGOUT,
         /** a spent refresh token came back: the family may be stolen */
         REFRESH_REUSE,
         /** the same device logged in again */
-        REPLACED
+        REPLACED,
+        /** ended by the user from another device */
+        REVOKED;
+
+        String code() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
     }
 }

@@ -10,6 +10,8 @@ interface DeviceSessionRepository extends JpaRepository<DeviceSession, String> {
 
     List<DeviceSession> findByUserIdAndDeviceIdAndRevokedAtIsNull(long userId, String deviceId);
 
+    List<DeviceSession> findByUserIdAndRevokedAtIsNullOrderByCreatedAtDesc(long userId);
+
     @Modifying
     @Query("delete from DeviceSession s where s.revokedAt < :before")
     int deleteRevokedBefore(Instant before);

@@ -36,7 +36,7 @@ class SessionController {
     @PostMapping("/logout")
     @Operation(summary = "Revoke this device's session: its refresh and access tokens stop working")
     ResponseEntity<Void> logout(@AuthenticationPrincipal ImPrincipal me) {
-        sessions.logout(me.sessionId());
+        sessions.logout(me.userId(), me.sessionId());
         return ResponseEntity.noContent().build();
     }
 }

@@ -81,7 +81,8 @@ class SessionService {
         String hash = RefreshTokens.hash(request.refreshToken());
         Rotation rotation = transactions.execute(tx -> rotate(hash, now));
         if (rotation.reusedSessionId() != null) {
-            revocations.revoke(rotation.reusedSessionId());
+            revocations.revoke(
+                    rotation.session().userId(), rotation.reusedSessionId(), DeviceSession.RevokeReason.REFRESH_REUSE);
             throw invalidRefreshToken();
         }
         DeviceSession session = rotation.session();
@@ -90,10 +91,10 @@ class SessionService {
                 access.value(), rotation.newRefreshToken(), "Bearer", access.expiresInSeconds(), session.userId());
     }
 
-    void logout(String sessionId) {
+    void logout(long userId, String sessionId) {
         transactions.executeWithoutResult(tx -> sessions.findById(sessionId)
                 .ifPresent(s -> s.revoke(DeviceSession.RevokeReason.LOGOUT, clock.instant())));
-        revocations.revoke(sessionId);
+        revocations.revoke(userId, sessionId, DeviceSession.RevokeReason.LOGOUT);
     }
 
     private TokenResponse openSession(long userId, String deviceId, String deviceType) {
@@ -109,7 +110,7 @@ class SessionService {
             refreshTokens.save(newRefreshToken(refreshToken, opened.id(), now));
             return opened;
         });
-        replaced.forEach(revocations::revoke); // after commit
+        replaced.forEach(id -> revocations.revoke(userId, id, DeviceSession.RevokeReason.REPLACED)); // after commit
         var access = accessTokens.issue(userId, deviceId, session.id());
         return new TokenResponse(access.value(), refreshToken, "Bearer", access.expiresInSeconds(), userId);
     }

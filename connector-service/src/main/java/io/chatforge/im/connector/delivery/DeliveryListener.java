@@ -2,6 +2,7 @@ package io.chatforge.im.connector.delivery;
 
 import io.chatforge.im.connector.route.SlotLease;
 import io.chatforge.im.connector.session.ClientSession;
+import io.chatforge.im.connector.session.CloseCodes;
 import io.chatforge.im.connector.session.SessionRegistry;
 import io.chatforge.im.contracts.Topics;
 import io.chatforge.im.contracts.messaging.DeliveryHeaders;
@@ -23,7 +24,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
-import org.springframework.web.reactive.socket.CloseStatus;
 
 /**
  * Reads this pod's slot of {@code im.deliver}, and only that, and pushes each frame to the local
@@ -136,7 +136,7 @@ public class DeliveryListener implements SmartLifecycle {
         if (kickExcept != null) {
             ClientSession stale = sessions.find(userId, device);
             if (stale != null && !stale.id().equals(kickExcept)) {
-                stale.sendAndClose(record.value(), new CloseStatus(4001, "replaced by a newer connection"));
+                stale.sendAndClose(record.value(), CloseCodes.REPLACED);
             }
             return;
         }

@@ -19,13 +19,23 @@ public final class ClientSession {
     private final WebSocketSession socket;
     private final Sinks.Many<String> outbound;
     private final SendBudget budget;
+    private volatile String sessionId;
+    private volatile long tokenExpiresAtMillis;
     private volatile long lastSeenNanos = System.nanoTime();
     private volatile boolean closed;
     private volatile CloseStatus closeStatus = CloseStatus.NORMAL;
 
-    ClientSession(long userId, String deviceId, WebSocketSession socket, int queueSize, SendBudget budget) {
+    ClientSession(
+            long userId,
+            String deviceId,
+            Credentials credentials,
+            WebSocketSession socket,
+            int queueSize,
+            SendBudget budget) {
         this.userId = userId;
         this.deviceId = deviceId;
+        this.sessionId = credentials.sessionId();
+        this.tokenExpiresAtMillis = credentials.expiresAtMillis();
         this.socket = socket;
         this.outbound = Sinks.many()
                 .unicast()
@@ -49,6 +59,21 @@ public final class ClientSession {
         return budget;
     }
 
+    /** The device session (token family) the connection's access token belongs to. */
+    public String sessionId() {
+        return sessionId;
+    }
+
+    public boolean tokenExpired(long nowMillis) {
+        return tokenExpiresAtMillis <= nowMillis;
+    }
+
+    /** In-band renewal: a fresh token of the same user and device moves the connection's expiry. */
+    public synchronized void renew(Credentials credentials) {
+        this.sessionId = credentials.sessionId();
+        this.tokenExpiresAtMillis = credentials.expiresAtMillis();
+    }
+
     /** The frames to write to the socket, in order. */
     public Flux<String> outbound() {
         return outbound.asFlux();
@@ -65,7 +90,7 @@ public final class ClientSession {
         }
         if (result == Sinks.EmitResult.FAIL_OVERFLOW) {
             // it is not reading: queueing the close behind its frames would never get there
-            closeStatus = new CloseStatus(1013, "too slow; reconnect and sync");
+            closeStatus = CloseCodes.TOO_SLOW;
             closed = true;
             socket.close(closeStatus).subscribe();
         }
@@ -108,4 +133,7 @@ public final class ClientSession {
     public long idleNanos(long now) {
         return now - lastSeenNanos;
     }
+
+    /** What the connection's current access token says: its session and when it expires. */
+    public record Credentials(String sessionId, long expiresAtMillis) {}
 }

@@ -23,12 +23,13 @@ public class SessionRegistry {
                 .register(meters);
     }
 
-    public ClientSession open(long userId, String deviceId, WebSocketSession socket) {
+    public ClientSession open(
+            long userId, String deviceId, ClientSession.Credentials credentials, WebSocketSession socket) {
         var budget = new SendBudget(
                 properties.sendsPerSecond(),
                 properties.floodStrikes(),
                 properties.floodWindow().toNanos());
-        return new ClientSession(userId, deviceId, socket, properties.outboundQueue(), budget);
+        return new ClientSession(userId, deviceId, credentials, socket, properties.outboundQueue(), budget);
     }
 
     /** Adds a session; returns the one it replaces (the same device connected before), if any. */
@@ -62,6 +63,17 @@ public class SessionRegistry {
             }
         }
         return delivered;
+    }
+
+    /** The user's connections here whose token belongs to the device session. */
+    public List<ClientSession> ofSession(long userId, String sessionId) {
+        Map<String, ClientSession> devices = byUser.get(userId);
+        if (devices == null) {
+            return List.of();
+        }
+        return devices.values().stream()
+                .filter(s -> sessionId.equals(s.sessionId()))
+                .toList();
     }
 
     public ClientSession find(long userId, String deviceId) {

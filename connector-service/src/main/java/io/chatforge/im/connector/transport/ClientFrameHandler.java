@@ -37,20 +37,24 @@ class ClientFrameHandler {
     private final SlotLease slots;
     private final Frames frames;
     private final JsonMapper json;
+    private final TokenRenewal renewal;
 
+    @SuppressWarnings("checkstyle:ParameterNumber") // collaborators, wired once by Spring
     ClientFrameHandler(
             ConnectorProperties limits,
             InboundPublisher inbound,
             SyncClient sync,
             SlotLease slots,
             Frames frames,
-            JsonMapper json) {
+            JsonMapper json,
+            TokenRenewal renewal) {
         this.limits = limits;
         this.inbound = inbound;
         this.sync = sync;
         this.slots = slots;
         this.frames = frames;
         this.json = json;
+        this.renewal = renewal;
     }
 
     void handle(ClientSession session, WebSocketMessage message) {
@@ -95,6 +99,7 @@ class ClientFrameHandler {
             case FrameTypes.ACK, FrameTypes.READ -> cursor(session, frame, type);
             case FrameTypes.TYPING -> typing(session, frame);
             case FrameTypes.SYNC -> sync(session, frame);
+            case FrameTypes.AUTH -> auth(session, frame);
             default ->
                 throw new FrameRejected(
                         ErrorCodes.UNKNOWN_TYPE, "unknown frame type '" + abbreviate(type) + "'", ref(frame, type));
@@ -235,6 +240,19 @@ class ClientFrameHandler {
                         session::send,
                         e -> session.send(
                                 frames.error(ErrorCodes.UNAVAILABLE, "sync is unavailable right now; try again", ref)));
+    }
+
+    private void auth(ClientSession session, JsonNode frame) {
+        String ref = ref(frame, FrameTypes.AUTH);
+        String token = optionalText(frame, "token");
+        if (token == null || token.isBlank()) {
+            throw new FrameRejected(ErrorCodes.MISSING_FIELD, "token is required", ref);
+        }
+        if (token.length() > TokenRenewal.MAX_TOKEN_LENGTH) {
+            throw new FrameRejected(ErrorCodes.INVALID_TOKEN, "the token is invalid, expired or revoked", ref);
+        }
+        charge(session, 1.0, ref);
+        renewal.renew(session, token, ref);
     }
 
     /** Whom a send (a user or a group) or a typing frame (a user) is for. */

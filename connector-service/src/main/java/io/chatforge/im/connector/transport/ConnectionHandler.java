@@ -5,13 +5,17 @@ import io.chatforge.im.connector.presence.PresencePublisher;
 import io.chatforge.im.connector.route.NodeIdentity;
 import io.chatforge.im.connector.route.RouteRegistry;
 import io.chatforge.im.connector.session.ClientSession;
+import io.chatforge.im.connector.session.CloseCodes;
 import io.chatforge.im.connector.session.SessionRegistry;
+import io.chatforge.im.connector.session.SessionRevocationListener;
 import io.chatforge.im.contracts.frame.ErrorCodes;
+import io.chatforge.im.security.AccessTokenClaims;
 import io.chatforge.im.security.ImPrincipal;
 import io.chatforge.im.security.reactive.HandshakeTokenConverter;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.socket.CloseStatus;
@@ -36,7 +40,9 @@ class ConnectionHandler implements WebSocketHandler {
     private final ClientFrameHandler frames;
     private final Frames codec;
     private final NodeIdentity node;
+    private final SessionRevocationListener revocations;
 
+    @SuppressWarnings("checkstyle:ParameterNumber") // collaborators, wired once by Spring
     ConnectionHandler(
             SessionRegistry sessions,
             RouteRegistry routes,
@@ -44,7 +50,8 @@ class ConnectionHandler implements WebSocketHandler {
             DirectDeliveries direct,
             ClientFrameHandler frames,
             Frames codec,
-            NodeIdentity node) {
+            NodeIdentity node,
+            SessionRevocationListener revocations) {
         this.sessions = sessions;
         this.routes = routes;
         this.presence = presence;
@@ -52,6 +59,7 @@ class ConnectionHandler implements WebSocketHandler {
         this.frames = frames;
         this.codec = codec;
         this.node = node;
+        this.revocations = revocations;
     }
 
     @Override
@@ -64,13 +72,18 @@ class ConnectionHandler implements WebSocketHandler {
         return socket.getHandshakeInfo()
                 .getPrincipal()
                 .cast(JwtAuthenticationToken.class)
-                .map(auth -> ImPrincipal.from(auth.getToken()))
-                .flatMap(principal -> serve(socket, principal))
+                .flatMap(auth -> serve(socket, ImPrincipal.from(auth.getToken()), credentials(auth.getToken())))
                 .switchIfEmpty(Mono.defer(() -> socket.close(CloseStatus.POLICY_VIOLATION)));
     }
 
-    private Mono<Void> serve(WebSocketSession socket, ImPrincipal principal) {
-        ClientSession session = sessions.open(principal.userId(), principal.deviceId(), socket);
+    static ClientSession.Credentials credentials(Jwt token) {
+        return new ClientSession.Credentials(
+                token.getClaimAsString(AccessTokenClaims.SESSION_ID),
+                token.getExpiresAt().toEpochMilli());
+    }
+
+    private Mono<Void> serve(WebSocketSession socket, ImPrincipal principal, ClientSession.Credentials credentials) {
+        ClientSession session = sessions.open(principal.userId(), principal.deviceId(), credentials, socket);
         return routes.register(principal.userId(), principal.deviceId())
                 .flatMap(registration -> {
                     if (!registration.registered()) {
@@ -106,20 +119,28 @@ class ConnectionHandler implements WebSocketHandler {
     private void admit(ClientSession session, RouteRegistry.Registration registration) {
         ClientSession replaced = sessions.register(session);
         if (replaced != null) {
-            replaced.sendAndClose(codec.kicked(), new CloseStatus(4001, "replaced by a newer connection"));
+            replaced.sendAndClose(codec.kicked(), CloseCodes.REPLACED);
         }
         var previous = registration.previous();
         boolean kickElsewhere = previous != null && !previous.node().equals(node.id());
-        if (kickElsewhere || registration.firstOnline()) {
-            // Kafka sends can block briefly: never on the network threads that run this
-            Schedulers.boundedElastic().schedule(() -> {
-                if (kickElsewhere) {
-                    direct.kick(previous.slot(), session.userId(), session.deviceId(), session.id(), codec.kicked());
-                }
-                if (registration.firstOnline()) {
-                    presence.online(session.userId());
-                }
-            });
+        // Kafka sends and the blocking Redis client: never on the network threads that run this
+        Schedulers.boundedElastic().schedule(() -> {
+            if (kickElsewhere) {
+                direct.kick(previous.slot(), session.userId(), session.deviceId(), session.id(), codec.kicked());
+            }
+            if (registration.firstOnline()) {
+                presence.online(session.userId());
+            }
+            closeIfRevokedMeanwhile(session);
+        });
+    }
+
+    /** A revocation announced between the handshake's check and the registration was not seen. */
+    private void closeIfRevokedMeanwhile(ClientSession session) {
+        try {
+            revocations.closeMarkedRevoked(List.of(session));
+        } catch (RuntimeException e) {
+            log.warn("revocation check of a new connection failed: {}", e.toString());
         }
     }
 

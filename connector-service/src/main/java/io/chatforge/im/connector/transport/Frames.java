@@ -3,8 +3,8 @@ package io.chatforge.im.connector.transport;
 import io.chatforge.im.connector.config.ConnectorProperties;
 import io.chatforge.im.contracts.frame.ErrorFrame;
 import io.chatforge.im.contracts.frame.EventFrame;
+import io.chatforge.im.contracts.frame.KickedEvent;
 import io.chatforge.im.contracts.frame.PongFrame;
-import java.util.Map;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -28,8 +28,9 @@ public class Frames {
     }
 
     public String kicked() {
-        return json.writeValueAsString(
-                new EventFrame(EventFrame.KICKED, Map.of("reason", "this device connected again elsewhere")));
+        return json.writeValueAsString(new EventFrame(
+                EventFrame.KICKED,
+                new KickedEvent(KickedEvent.CONNECTED_ELSEWHERE, "this device connected again elsewhere")));
     }
 
     public String write(Object frame) {

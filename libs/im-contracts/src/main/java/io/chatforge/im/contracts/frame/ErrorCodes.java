@@ -18,6 +18,10 @@ public final class ErrorCodes {
     public static final String UNAVAILABLE = "temporarily_unavailable";
 
     public static final String TOO_MANY_CONNECTIONS = "too_many_connections";
+    /** an {@code auth} frame's token is not valid, or not for this user and device */
+    public static final String INVALID_TOKEN = "invalid_token";
+    /** the connection's access token expired without renewal; close 4004 follows */
+    public static final String TOKEN_EXPIRED = "token_expired";
 
     private ErrorCodes() {}
 }

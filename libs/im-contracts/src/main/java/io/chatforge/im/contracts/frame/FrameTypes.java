@@ -9,6 +9,8 @@ public final class FrameTypes {
     public static final String SYNC = "sync";
     public static final String TYPING = "typing";
     public static final String PING = "ping";
+    /** a fresh access token for the same user and device, before the connection's one expires */
+    public static final String AUTH = "auth";
     // server -> client
     public static final String SENT = "sent";
     public static final String MSG = "msg";
@@ -16,6 +18,7 @@ public final class FrameTypes {
     public static final String SYNC_PAGE = "sync.page";
     public static final String EVENT = "event";
     public static final String PONG = "pong";
+    public static final String AUTH_OK = "auth.ok";
     public static final String ERROR = "error";
 
     private FrameTypes() {}
