@@ -1,4 +1,5 @@
 import { ApiError, toApiError, type Http, type HttpResponse } from "./http.js";
+import { newClientMsgId } from "./ids.js";
 import { readJson, writeJson, type KeyValueStorage } from "./storage.js";
 import type { RegistrationResponse, TokenResponse } from "./types.js";
 
@@ -34,6 +35,8 @@ export interface SessionOptions {
 export class Session {
   private tokens: StoredTokens | null;
   private refreshing: Promise<StoredTokens> | null = null;
+  /** the Idempotency-Key of a registration until it succeeded, per username asked for */
+  private readonly registrationKeys: Record<string, string> = {};
   private timer: ReturnType<typeof setTimeout> | null = null;
   private readonly now: () => number;
 
@@ -55,8 +58,22 @@ export class Session {
     return this.options.deviceId;
   }
 
+  /**
+   * Creates an account. A taken username is always 409; a repeat of this call for the same username
+   * (after a network error or a 503) sends the same Idempotency-Key, so the server answers it like
+   * the first attempt instead of 409.
+   */
   async register(username: string, password: string, nickname?: string): Promise<RegistrationResponse> {
-    return this.call<RegistrationResponse>("POST", "/api/auth/register", { username, password, nickname }, false);
+    const key = (this.registrationKeys[username] ??= newClientMsgId());
+    const response = await this.call<RegistrationResponse>(
+      "POST",
+      "/api/auth/register",
+      { username, password, nickname },
+      false,
+      { "Idempotency-Key": key },
+    );
+    delete this.registrationKeys[username];
+    return response;
   }
 
   async login(username: string, password: string): Promise<number> {
@@ -100,12 +117,18 @@ export class Session {
   }
 
   /** A JSON request to the platform; with `authorized`, the token is attached and renewed on 401. */
-  async call<T>(method: string, path: string, body: unknown, authorized: boolean): Promise<T> {
-    let response = await this.exchange(method, path, body, authorized ? await this.accessToken() : null);
+  async call<T>(
+    method: string,
+    path: string,
+    body: unknown,
+    authorized: boolean,
+    extraHeaders: Record<string, string> = {},
+  ): Promise<T> {
+    let response = await this.exchange(method, path, body, authorized ? await this.accessToken() : null, extraHeaders);
     if (authorized && response.status === 401 && response.body?.code === "invalid_token" && this.tokens) {
       // revoked keys, a clock that was off, a token that expired in flight: one refresh, one retry
       await this.refresh();
-      response = await this.exchange(method, path, body, this.tokens!.accessToken);
+      response = await this.exchange(method, path, body, this.tokens!.accessToken, extraHeaders);
     }
     if (response.status >= 200 && response.status < 300) return response.body as T;
     throw toApiError(response);
@@ -123,8 +146,14 @@ export class Session {
     this.timer = null;
   }
 
-  private async exchange(method: string, path: string, body: unknown, token: string | null): Promise<HttpResponse> {
-    const headers: Record<string, string> = { Accept: "application/json" };
+  private async exchange(
+    method: string,
+    path: string,
+    body: unknown,
+    token: string | null,
+    extraHeaders: Record<string, string> = {},
+  ): Promise<HttpResponse> {
+    const headers: Record<string, string> = { Accept: "application/json", ...extraHeaders };
     if (body !== undefined) headers["Content-Type"] = "application/json";
     if (token) headers.Authorization = `Bearer ${token}`;
     try {

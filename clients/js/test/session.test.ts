@@ -31,6 +31,25 @@ describe("Session", () => {
     s.dispose();
   });
 
+  it("repeats a failed registration with the same Idempotency-Key, and a new one afterwards", async () => {
+    const keys: string[] = [];
+    let answer = 503;
+    const http = new FakeHttp().on("POST /api/auth/register", (request) => {
+      keys.push(request.headers["Idempotency-Key"]);
+      return answer === 503
+        ? { status: 503, body: { status: 503, code: "registration_incomplete" } }
+        : { status: 201, body: { userId: 10001, username: "alice" } };
+    });
+    const s = session(http);
+    await expect(s.register("alice", "pw-pw-pw-pw")).rejects.toBeInstanceOf(ApiError);
+    answer = 201;
+    await s.register("alice", "pw-pw-pw-pw");
+    await s.register("alice", "pw-pw-pw-pw");
+    expect(keys[0]).toMatch(/^[0-9a-f-]{36}$/);
+    expect(keys[1]).toBe(keys[0]);
+    expect(keys[2]).not.toBe(keys[0]);
+  });
+
   it("turns a problem+json answer into an ApiError with code and Retry-After", async () => {
     const http = new FakeHttp().on("POST /api/auth/login", () => ({
       status: 429,

@@ -131,15 +131,14 @@ class AccountFlowIT {
     }
 
     @Test
-    void repeatingARegistration_answersTheSameAccount_butAnotherPasswordIsAConflict() {
+    void repeatingARegistration_withoutItsIdempotencyKey_isAConflict_evenWithTheSamePassword() {
         String username = Accounts.uniqueUsername("again");
         var body = Map.of("username", username, "password", Accounts.PASSWORD);
         var first = api.post("/api/auth/register", body, null);
         var repeat = api.post("/api/auth/register", body, null);
         assertThat(first.status()).isEqualTo(201);
-        assertThat(repeat.status()).isEqualTo(200);
-        assertThat(repeat.json().get("userId").asLong())
-                .isEqualTo(first.json().get("userId").asLong());
+        assertThat(repeat.status()).as("no password oracle").isEqualTo(409);
+        assertThat(repeat.problemCode()).isEqualTo("username_taken");
 
         var other = api.post(
                 "/api/auth/register", Map.of("username", username.toUpperCase(), "password", "another-password"), null);

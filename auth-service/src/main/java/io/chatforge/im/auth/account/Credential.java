@@ -32,6 +32,10 @@ public class Credential {
     @Column(name = "pending_nickname")
     private String pendingNickname;
 
+    /** SHA-256 of the Idempotency-Key the registration came with, if any. */
+    @Column(name = "registration_key_hash", updatable = false)
+    private String registrationKeyHash;
+
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
 
@@ -40,10 +44,11 @@ public class Credential {
 
     protected Credential() {}
 
-    Credential(String username, String passwordHash, String nickname, Instant now) {
+    Credential(String username, String passwordHash, String nickname, String registrationKeyHash, Instant now) {
         this.username = username;
         this.passwordHash = passwordHash;
         this.pendingNickname = nickname;
+        this.registrationKeyHash = registrationKeyHash;
         this.status = Status.PENDING;
         this.createdAt = now;
         this.updatedAt = now;
@@ -77,6 +82,10 @@ public class Credential {
 
     Instant createdAt() {
         return createdAt;
+    }
+
+    String registrationKeyHash() {
+        return registrationKeyHash;
     }
 
     enum Status {

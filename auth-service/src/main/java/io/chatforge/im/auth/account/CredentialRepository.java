@@ -8,7 +8,7 @@ import org.springframework.data.jpa.repository.JpaRepository;
 
 public interface CredentialRepository extends JpaRepository<Credential, Long> {
 
-    /** Case-insensitive (the column collation is _ci), so "Alice" and "alice" are one account. */
+    /** By canonical username ({@code Usernames.canonical}); the column compares bytes. */
     Optional<Credential> findByUsername(String username);
 
     List<Credential> findByStatusAndCreatedAtBeforeOrderByCreatedAt(

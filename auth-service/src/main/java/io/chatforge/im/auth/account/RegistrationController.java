@@ -7,6 +7,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -21,10 +22,13 @@ class RegistrationController {
     @PostMapping("/api/auth/register")
     @Operation(
             summary = "Create an account",
-            description = "201 when created; 200 when the same request is repeated shortly after;"
-                    + " 409 when the username is taken; 503 when it could not be finished (repeat it)")
-    ResponseEntity<RegistrationResponse> register(@Valid @RequestBody RegisterRequest request) {
-        var registration = registrations.register(request);
+            description = "201 when created; 200 when repeated with the same Idempotency-Key shortly after;"
+                    + " 409 when the username is taken; 503 when it could not be finished (repeat it with the"
+                    + " same Idempotency-Key)")
+    ResponseEntity<RegistrationResponse> register(
+            @Valid @RequestBody RegisterRequest request,
+            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+        var registration = registrations.register(request, IdempotencyKeys.hash(idempotencyKey));
         var body = new RegistrationResponse(
                 registration.credential().userId(), registration.credential().username());
         return ResponseEntity.status(registration.created() ? HttpStatus.CREATED : HttpStatus.OK)

@@ -1,35 +1,38 @@
 package io.chatforge.im.auth.account;
 
+import io.chatforge.im.auth.password.PasswordWork;
 import io.chatforge.im.contracts.user.ProfileLimits;
+import io.chatforge.im.contracts.user.Usernames;
 import io.chatforge.im.service.web.ApiProblem;
 import java.time.Clock;
 import java.time.Duration;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Registration in two steps, so that no failure leaves half an account behind: reserve the
- * username as a PENDING credential, then let {@link ProfileProvisioner} create the profile and
- * activate it. Repeating the same request (same username and password) is safe: it finishes a
- * pending registration, or answers like the first time for an account registered a moment ago.
+ * username (in its canonical form, {@link Usernames}) as a PENDING credential, then let
+ * {@link ProfileProvisioner} create the profile and activate it (or its sweeper, if the client
+ * gave up). A taken username is always 409, whatever the password, so registration tells nobody
+ * whether they guessed it; a client that must repeat a request it got no answer to sends the same
+ * {@code Idempotency-Key}, and that repeat is answered like the first.
  */
 @Service
 class RegistrationService {
-    /** How long after registering the same request still answers "registered" instead of 409. */
+    /** How long after registering a repeat with the same Idempotency-Key is answered instead of 409. */
     static final Duration REPLAY_WINDOW = Duration.ofMinutes(10);
 
     private final CredentialRepository credentials;
     private final ProfileProvisioner provisioner;
-    private final PasswordEncoder passwords;
+    private final PasswordWork passwords;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
     RegistrationService(
             CredentialRepository credentials,
             ProfileProvisioner provisioner,
-            PasswordEncoder passwords,
+            PasswordWork passwords,
             TransactionTemplate transactions,
             Clock clock) {
         this.credentials = credentials;
@@ -39,29 +42,37 @@ class RegistrationService {
         this.clock = clock;
     }
 
-    Registration register(RegisterRequest request) {
+    /** @param keyHash the hashed Idempotency-Key, or null */
+    Registration register(RegisterRequest request, String keyHash) {
+        String username = Usernames.canonical(request.username());
+        if (!Usernames.isValid(username)) {
+            throw ApiProblem.badRequest(
+                            "validation_failed",
+                            "username must be 3 to 32 of a-z 0-9 _ . - (letters are folded to lower case)")
+                    .with("field", "username");
+        }
         String nickname = nickname(request);
-        Credential existing = credentials.findByUsername(request.username()).orElse(null);
+        Credential existing = credentials.findByUsername(username).orElse(null);
         if (existing != null) {
-            return repeat(existing, request);
+            return repeat(existing, keyHash);
         }
         Credential reserved;
         try {
             String hash = passwords.encode(request.password());
-            reserved = transactions.execute(tx ->
-                    credentials.saveAndFlush(new Credential(request.username(), hash, nickname, clock.instant())));
+            reserved = transactions.execute(
+                    tx -> credentials.saveAndFlush(new Credential(username, hash, nickname, keyHash, clock.instant())));
         } catch (DataIntegrityViolationException raced) {
-            return repeat(credentials.findByUsername(request.username()).orElseThrow(() -> raced), request);
+            return repeat(credentials.findByUsername(username).orElseThrow(() -> raced), keyHash);
         }
         return new Registration(provisioner.complete(reserved), true);
     }
 
-    /** The username exists: the same person retrying, or someone else (409). */
-    private Registration repeat(Credential existing, RegisterRequest request) {
-        boolean recent = existing.createdAt().isAfter(clock.instant().minus(REPLAY_WINDOW));
-        boolean retry =
-                (!existing.isActive() || recent) && passwords.matches(request.password(), existing.passwordHash());
-        if (!retry) {
+    /** The username exists: the same client repeating its request (same key, recently), or 409. */
+    private Registration repeat(Credential existing, String keyHash) {
+        boolean sameRequest = keyHash != null
+                && keyHash.equals(existing.registrationKeyHash())
+                && existing.createdAt().isAfter(clock.instant().minus(REPLAY_WINDOW));
+        if (!sameRequest) {
             throw ApiProblem.conflict("username_taken", "this username is taken");
         }
         return new Registration(provisioner.complete(existing), false);
@@ -75,7 +86,7 @@ class RegistrationService {
             throw ApiProblem.badRequest(
                             "validation_failed",
                             "nickname must be 1 to " + ProfileLimits.NICKNAME_MAX
-                                    + " characters without control characters")
+                                    + " characters without control, format (bidi, zero-width) or line-break characters")
                     .with("field", "nickname");
         }
         return request.nickname().strip();

@@ -5,7 +5,8 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 record LoginRequest(
-        @NotNull @Size(min = 1, max = 32) String username,
+        /** any spelling: looked up in its canonical form */
+        @NotNull @Size(min = 1, max = 64) String username,
         @NotNull @Size(min = 1, max = 128) String password,
 
         @NotNull @Pattern(regexp = "[A-Za-z0-9._:-]{1,64}", message = "1 to 64 of A-Z a-z 0-9 . _ : -")

@@ -3,7 +3,6 @@ package io.chatforge.im.auth.session;
 import io.chatforge.im.service.web.ApiProblem;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -12,7 +11,8 @@ import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;
 
 /**
- * Counts failed logins per username in Redis. After {@code maxFailures} within the window,
+ * Counts failed logins per account, keyed by the canonical username (so "ALICE", " alice" and
+ * "ａｌｉｃｅ" count as one), in Redis. After {@code maxFailures} within the window,
  * further attempts get 429 until the window ends, whether the password is right or not, and
  * whether the username exists or not (so the answer reveals nothing). Without Redis nobody can
  * tell how often a username failed, so login fails closed with 503.
@@ -75,8 +75,9 @@ class LoginThrottle {
                 "login_unavailable", "login is unavailable right now; try again", Duration.ofSeconds(5));
     }
 
+    /** {@code username} is canonical already. */
     private static String key(String username) {
-        return "im:auth:login-failures:" + username.toLowerCase(Locale.ROOT);
+        return "im:auth:login-failures:" + username;
     }
 
     @ConfigurationProperties("im.auth.login-throttle")

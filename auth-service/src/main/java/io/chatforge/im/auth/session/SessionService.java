@@ -3,14 +3,15 @@ package io.chatforge.im.auth.session;
 import io.chatforge.im.auth.account.Credential;
 import io.chatforge.im.auth.account.CredentialRepository;
 import io.chatforge.im.auth.account.ProfileProvisioner;
+import io.chatforge.im.auth.password.PasswordWork;
 import io.chatforge.im.auth.token.AccessTokenIssuer;
 import io.chatforge.im.auth.token.TokenProperties;
+import io.chatforge.im.contracts.user.Usernames;
 import io.chatforge.im.service.web.ApiProblem;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -31,7 +32,7 @@ class SessionService {
     private final SessionRevocations revocations;
     private final AccessTokenIssuer accessTokens;
     private final LoginThrottle throttle;
-    private final PasswordEncoder passwords;
+    private final PasswordWork passwords;
     private final TokenProperties tokenProperties;
     private final TransactionTemplate transactions;
     private final Clock clock;
@@ -45,7 +46,7 @@ class SessionService {
             SessionRevocations revocations,
             AccessTokenIssuer accessTokens,
             LoginThrottle throttle,
-            PasswordEncoder passwords,
+            PasswordWork passwords,
             TokenProperties tokenProperties,
             TransactionTemplate transactions,
             Clock clock) {
@@ -63,15 +64,19 @@ class SessionService {
         this.unknownUserHash = passwords.encode("timing-equaliser-" + System.nanoTime());
     }
 
+    /** The username is looked up and throttled in its canonical form only ({@link Usernames}). */
     TokenResponse login(LoginRequest request) {
-        throttle.checkAllowed(request.username());
-        Credential credential = credentials.findByUsername(request.username()).orElse(null);
+        String username = Usernames.canonical(request.username());
+        throttle.checkAllowed(username);
+        Credential credential = Usernames.isValid(username)
+                ? credentials.findByUsername(username).orElse(null)
+                : null;
         String hash = credential != null ? credential.passwordHash() : unknownUserHash;
         if (!passwords.matches(request.password(), hash) || credential == null) {
-            throttle.recordFailure(request.username());
+            throttle.recordFailure(username);
             throw ApiProblem.unauthorized("invalid_credentials", "wrong username or password");
         }
-        throttle.recordSuccess(request.username());
+        throttle.recordSuccess(username);
         Credential complete = provisioner.complete(credential);
         return openSession(complete.userId(), request.deviceId(), request.deviceType());
     }

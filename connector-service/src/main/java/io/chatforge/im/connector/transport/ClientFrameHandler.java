@@ -8,6 +8,7 @@ import io.chatforge.im.connector.sync.SyncClient;
 import io.chatforge.im.contracts.frame.ErrorCodes;
 import io.chatforge.im.contracts.frame.FrameTypes;
 import io.chatforge.im.contracts.frame.MessageBody;
+import io.chatforge.im.contracts.frame.SyncLimits;
 import io.chatforge.im.contracts.frame.Target;
 import io.chatforge.im.contracts.messaging.ConversationIds;
 import io.chatforge.im.contracts.messaging.InboundRecord;
@@ -29,7 +30,6 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class ClientFrameHandler {
     static final int MAX_CLIENT_MSG_ID = 64;
-    static final int MAX_SYNC_LIMIT = 500;
 
     private final ConnectorProperties limits;
     private final InboundPublisher inbound;
@@ -217,6 +217,12 @@ class ClientFrameHandler {
             if (!given.isObject()) {
                 throw new FrameRejected(ErrorCodes.INVALID_FIELD, "cursors maps conversationId to seq", ref);
             }
+            if (given.size() > SyncLimits.MAX_CURSORS) {
+                throw new FrameRejected(
+                        ErrorCodes.INVALID_FIELD,
+                        "cursors may name at most " + SyncLimits.MAX_CURSORS + " conversations",
+                        ref);
+            }
             for (var entry : given.properties()) {
                 JsonNode seq = entry.getValue();
                 if (!ConversationIds.isWellFormed(entry.getKey()) || !seq.isIntegralNumber() || seq.asLong() < 0) {
@@ -226,11 +232,11 @@ class ClientFrameHandler {
                 cursors.put(entry.getKey(), seq.asLong());
             }
         }
-        int limit = 200;
+        int limit = SyncLimits.DEFAULT_LIMIT;
         JsonNode limitNode = frame.get("limit");
         if (limitNode != null && !limitNode.isNull()) {
-            if (!limitNode.isIntegralNumber() || limitNode.asInt() < 1 || limitNode.asInt() > MAX_SYNC_LIMIT) {
-                throw new FrameRejected(ErrorCodes.INVALID_FIELD, "limit must be 1 to " + MAX_SYNC_LIMIT, ref);
+            if (!limitNode.isIntegralNumber() || limitNode.asInt() < 1 || limitNode.asInt() > SyncLimits.MAX_LIMIT) {
+                throw new FrameRejected(ErrorCodes.INVALID_FIELD, "limit must be 1 to " + SyncLimits.MAX_LIMIT, ref);
             }
             limit = limitNode.asInt();
         }

@@ -1,10 +1,10 @@
 package io.chatforge.im.gateway.ratelimit;
 
+import io.chatforge.im.contracts.user.Usernames;
 import io.chatforge.im.gateway.error.ProblemJson;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.time.Duration;
-import java.util.Locale;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
@@ -20,7 +20,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Applies the request budgets: per user for authenticated calls, per address otherwise, and the
- * tighter login (per address and per username) and registration budgets. Over budget: 429
+ * tighter login and registration budgets, each per address and per canonical username
+ * ({@link Usernames}: "ALICE", " alice" and "ａｌｉｃｅ" share one). Paths are canonical by now
+ * ({@code PathNormalizationFilter}) and bodies within their limit ({@code BodyLimitFilter}), so a
+ * budget cannot be walked around by spelling the path or padding the body. Over budget: 429
  * problem+json with Retry-After.
  */
 @Component
@@ -45,13 +48,14 @@ class RateLimitFilter implements GlobalFilter, Ordered {
         String path = exchange.getRequest().getPath().value();
         boolean post = HttpMethod.POST.equals(exchange.getRequest().getMethod());
         if (post && LOGIN.equals(path)) {
-            return login(exchange, chain);
+            return perAddressThenUsername(exchange, chain, "login", limits.loginPerIp(), limits.loginPerUsername());
+        }
+        if (post && REGISTER.equals(path)) {
+            return perAddressThenUsername(
+                    exchange, chain, "register", limits.registerPerIp(), limits.registerPerUsername());
         }
         if (WEBSOCKET.equals(path)) {
             return limited(limiter.hit("ws-ip", addresses.of(exchange), limits.websocketPerIp()), exchange, chain);
-        }
-        if (post && REGISTER.equals(path)) {
-            return limited(limiter.hit("register-ip", addresses.of(exchange), limits.registerPerIp()), exchange, chain);
         }
         Mono<Duration> general = exchange.getPrincipal()
                 .map(Principal::getName)
@@ -62,19 +66,24 @@ class RateLimitFilter implements GlobalFilter, Ordered {
         return limited(general, exchange, chain);
     }
 
-    /** Login: per address first, then per username read from the (cached, replayed) body. */
-    private Mono<Void> login(ServerWebExchange exchange, GatewayFilterChain chain) {
-        return limiter.hit("login-ip", addresses.of(exchange), limits.loginPerIp())
+    /** Login and registration: per address first, then per username read from the (cached, replayed) body. */
+    private Mono<Void> perAddressThenUsername(
+            ServerWebExchange exchange,
+            GatewayFilterChain chain,
+            String bucket,
+            RateLimitProperties.Limit perAddress,
+            RateLimitProperties.Limit perUsername) {
+        return limiter.hit(bucket + "-ip", addresses.of(exchange), perAddress)
                 .flatMap(wait -> reject(exchange, wait).thenReturn(true))
                 .switchIfEmpty(Mono.defer(() -> ServerWebExchangeUtils.cacheRequestBodyAndRequest(exchange, request -> {
                             ServerWebExchange cached =
                                     exchange.mutate().request(request).build();
                             String username =
                                     username(cached.getAttribute(ServerWebExchangeUtils.CACHED_REQUEST_BODY_ATTR));
-                            Mono<Duration> perUsername = username == null
+                            Mono<Duration> check = username == null
                                     ? Mono.empty() // auth-service answers 400
-                                    : limiter.hit("login-user", username, limits.loginPerUsername());
-                            return limited(perUsername, cached, chain);
+                                    : limiter.hit(bucket + "-user", username, perUsername);
+                            return limited(check, cached, chain);
                         })
                         .thenReturn(true)))
                 .then();
@@ -89,14 +98,15 @@ class RateLimitFilter implements GlobalFilter, Ordered {
                 exchange, HttpStatus.TOO_MANY_REQUESTS, "rate_limited", "too many requests; slow down", wait);
     }
 
+    /** The canonical username of a login or registration body (at most a few KiB: BodyLimitFilter). */
     private static String username(DataBuffer body) {
-        if (body == null || body.readableByteCount() > 8192) {
+        if (body == null) {
             return null;
         }
         try {
             JsonNode node = JSON.readTree(body.toString(0, body.readableByteCount(), StandardCharsets.UTF_8));
             JsonNode username = node.get("username");
-            return username != null && username.isString() ? username.asString().toLowerCase(Locale.ROOT) : null;
+            return username != null && username.isString() ? Usernames.canonical(username.asString()) : null;
         } catch (RuntimeException malformed) {
             return null;
         }

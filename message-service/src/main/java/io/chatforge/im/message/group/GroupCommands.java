@@ -1,6 +1,7 @@
 package io.chatforge.im.message.group;
 
 import io.chatforge.im.contracts.frame.MsgFrame;
+import io.chatforge.im.contracts.user.DisplayNames;
 import io.chatforge.im.message.conversation.Memberships;
 import io.chatforge.im.message.conversation.SystemMessages;
 import io.chatforge.im.service.web.ApiProblem;
@@ -309,8 +310,11 @@ class GroupCommands {
     }
 
     private static void requireName(String name) {
-        if (name == null || name.isBlank()) {
-            throw ApiProblem.badRequest("validation_failed", "name must not be blank")
+        if (!DisplayNames.isValid(name, GroupRow.NAME_MAX)) {
+            throw ApiProblem.badRequest(
+                            "validation_failed",
+                            "name must be 1 to " + GroupRow.NAME_MAX
+                                    + " characters without control, format (bidi, zero-width) or line-break characters")
                     .with("field", "name");
         }
     }

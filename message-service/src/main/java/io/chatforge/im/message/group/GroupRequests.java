@@ -12,20 +12,20 @@ final class GroupRequests {
     private GroupRequests() {}
 
     record Create(
-            @NotNull @Size(min = 1, max = 64) String name,
-            @NotNull List<Long> memberIds,
+            @NotNull @Size(max = 256) String name, // 64 code points: GroupCommands.requireName
+            @NotNull @Size(max = 2000) List<@NotNull @Positive Long> memberIds,
             Boolean allowMemberInvites) {}
 
     /** Absent fields stay as they are; {@code avatar: ""} removes the avatar. */
     record Update(
-            @Size(min = 1, max = 64) String name,
+            @Size(max = 256) String name,
             @Size(max = 512) String avatar,
             @Size(max = 1000) String announcement,
             Boolean allowMemberInvites,
             Boolean mutedAll,
             Boolean receiptsEnabled) {}
 
-    record AddMembers(@NotEmpty @Size(max = 500) List<Long> userIds) {}
+    record AddMembers(@NotEmpty @Size(max = 500) List<@NotNull @Positive Long> userIds) {}
 
     record Transfer(@NotNull @Positive Long userId) {}
 

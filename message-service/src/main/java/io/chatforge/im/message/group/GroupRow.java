@@ -17,6 +17,9 @@ record GroupRow(
         long createdAt,
         Long dissolvedAt) {
 
+    /** Code points a group name may have. */
+    static final int NAME_MAX = 64;
+
     String conversationId() {
         return ConversationIds.group(id);
     }

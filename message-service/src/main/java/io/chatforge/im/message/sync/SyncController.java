@@ -1,5 +1,6 @@
 package io.chatforge.im.message.sync;
 
+import io.chatforge.im.contracts.frame.SyncLimits;
 import io.chatforge.im.contracts.frame.SyncPageFrame;
 import io.chatforge.im.contracts.messaging.ConversationIds;
 import io.chatforge.im.security.ImPrincipal;
@@ -28,6 +29,12 @@ class SyncController {
     }
 
     static Map<String, Long> validated(Map<String, Long> cursors) {
+        if (cursors.size() > SyncLimits.MAX_CURSORS) {
+            throw ApiProblem.badRequest(
+                            "validation_failed",
+                            "cursors may name at most " + SyncLimits.MAX_CURSORS + " conversations")
+                    .with("field", "cursors");
+        }
         cursors.forEach((id, seq) -> {
             if (!ConversationIds.isWellFormed(id) || seq == null || seq < 0) {
                 throw ApiProblem.badRequest("validation_failed", "cursors maps conversation ids to seqs >= 0");

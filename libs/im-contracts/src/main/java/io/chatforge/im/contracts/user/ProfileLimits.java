@@ -7,13 +7,8 @@ public final class ProfileLimits {
 
     private ProfileLimits() {}
 
-    /** 1 to 64 characters once trimmed (an emoji counts as one), no control characters. */
+    /** 1 to 64 characters once trimmed (an emoji counts as one), none that disguises ({@link DisplayNames}). */
     public static boolean isValidNickname(String nickname) {
-        if (nickname == null) {
-            return false;
-        }
-        String trimmed = nickname.strip();
-        int length = trimmed.codePointCount(0, trimmed.length());
-        return length >= 1 && length <= NICKNAME_MAX && trimmed.codePoints().noneMatch(Character::isISOControl);
+        return DisplayNames.isValid(nickname, NICKNAME_MAX);
     }
 }

@@ -1,4 +1,4 @@
-package io.chatforge.im.auth.config;
+package io.chatforge.im.auth.password;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
