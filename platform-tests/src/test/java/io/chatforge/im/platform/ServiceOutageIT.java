@@ -27,6 +27,7 @@ class ServiceOutageIT {
         String retried = Accounts.uniqueUsername("retried");
         String abandoned = Accounts.uniqueUsername("abandoned");
         var retriedBody = Map.of("username", retried, "password", Accounts.PASSWORD);
+        var retryKey = Map.of("Idempotency-Key", java.util.UUID.randomUUID().toString());
 
         platform.user.stop();
         try {
@@ -52,7 +53,10 @@ class ServiceOutageIT {
                     503,
                     "user_directory_unavailable");
 
-            assertProblem(api.post("/api/auth/register", retriedBody, null), 503, "registration_incomplete");
+            assertProblem(
+                    api.send("POST", "/api/auth/register", retriedBody, null, retryKey),
+                    503,
+                    "registration_incomplete");
             assertProblem(
                     api.post("/api/auth/register", Map.of("username", abandoned, "password", Accounts.PASSWORD), null),
                     503,
@@ -64,10 +68,12 @@ class ServiceOutageIT {
             platform.user.awaitReady(Duration.ofMinutes(2));
         }
 
-        // the client that retries the same request gets its account
+        // the client that retries the same request (same Idempotency-Key) gets its account
         await().atMost(Duration.ofSeconds(30))
                 .pollInterval(Duration.ofMillis(500))
-                .until(() -> api.post("/api/auth/register", retriedBody, null).status() == 200);
+                .until(() -> api.send("POST", "/api/auth/register", retriedBody, null, retryKey)
+                                .status()
+                        == 200);
         var account = Accounts.login(api, retried, Accounts.PASSWORD, "phone");
         assertThat(api.get("/api/users/me", account.accessToken()).text("username"))
                 .isEqualTo(retried);

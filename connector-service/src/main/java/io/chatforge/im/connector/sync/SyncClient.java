@@ -1,15 +1,22 @@
 package io.chatforge.im.connector.sync;
 
 import io.chatforge.im.security.InternalCalls;
+import io.netty.channel.ChannelOption;
 import java.time.Duration;
 import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Mono;
+import reactor.netty.http.client.HttpClient;
 
-/** Asks message-service for a page of missed messages on behalf of a connected device. */
+/**
+ * Asks message-service for a page of missed messages on behalf of a connected device. Connecting
+ * gives up after 1 s, an answer after 5 s, the whole call after 10 s: the client gets a retryable
+ * error instead of waiting on a hung message-service.
+ */
 @Component
 public class SyncClient {
     private final WebClient http;
@@ -17,7 +24,11 @@ public class SyncClient {
     SyncClient(
             @Value("${im.connector.message-service-url}") String messageService,
             @Value("${im.security.internal-token}") String internalToken) {
+        HttpClient connections = HttpClient.create()
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 1000)
+                .responseTimeout(Duration.ofSeconds(5));
         this.http = WebClient.builder()
+                .clientConnector(new ReactorClientHttpConnector(connections))
                 .baseUrl(messageService)
                 .defaultHeader(InternalCalls.TOKEN_HEADER, internalToken)
                 .build();

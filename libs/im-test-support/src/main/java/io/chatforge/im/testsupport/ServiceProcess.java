@@ -150,6 +150,36 @@ public final class ServiceProcess {
         process = null;
     }
 
+    /** Freezes the process (SIGSTOP): it holds its ports and connections but answers nothing. */
+    public synchronized void pause() {
+        signal("STOP");
+    }
+
+    /** Lets a paused process run again (SIGCONT). */
+    public synchronized void resume() {
+        signal("CONT");
+    }
+
+    private void signal(String name) {
+        if (process == null) {
+            throw new IllegalStateException(this.name + " is not running");
+        }
+        try {
+            int exit = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid()))
+                    .inheritIO()
+                    .start()
+                    .waitFor();
+            if (exit != 0) {
+                throw new IllegalStateException("kill -" + name + " " + this.name + " exited with " + exit);
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public String logTail(int lines) {
         try {
             List<String> all = Files.readAllLines(log);

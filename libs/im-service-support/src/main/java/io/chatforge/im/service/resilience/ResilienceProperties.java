@@ -24,6 +24,8 @@ public record ResilienceProperties(@DefaultValue Map<String, Policy> policies) {
      * @param slidingWindowSize calls the failure rate is computed over
      * @param minimumCalls calls needed before the breaker may open
      * @param openStateWait how long an open breaker refuses calls before it tries again
+     * @param retryTimeouts whether a call that timed out is tried again (false where a thread waits
+     *     on it that others wait on, such as a Kafka consumer)
      */
     public record Policy(
             @DefaultValue("3") int maxAttempts,
@@ -31,8 +33,9 @@ public record ResilienceProperties(@DefaultValue Map<String, Policy> policies) {
             @DefaultValue("50") float failureRateThreshold,
             @DefaultValue("20") int slidingWindowSize,
             @DefaultValue("5") int minimumCalls,
-            @DefaultValue("5s") Duration openStateWait) {
+            @DefaultValue("5s") Duration openStateWait,
+            @DefaultValue("true") boolean retryTimeouts) {
 
-        static final Policy DEFAULT = new Policy(3, Duration.ofMillis(100), 50, 20, 5, Duration.ofSeconds(5));
+        static final Policy DEFAULT = new Policy(3, Duration.ofMillis(100), 50, 20, 5, Duration.ofSeconds(5), true);
     }
 }

@@ -47,7 +47,8 @@ public class ResilientCalls {
         return RetryConfig.custom()
                 .maxAttempts(Math.max(1, policy.maxAttempts()))
                 .intervalFunction(IntervalFunction.ofExponentialBackoff(policy.retryWait(), 2.0))
-                .retryOnException(TransientFailures::isTransient)
+                .retryOnException(e ->
+                        TransientFailures.isTransient(e) && (policy.retryTimeouts() || !TransientFailures.isTimeout(e)))
                 .build();
     }
 

@@ -25,4 +25,14 @@ final class TransientFailures {
         }
         return failure.getCause() instanceof IOException;
     }
+
+    /** A call that got no answer in time: retrying it doubles the wait for whoever is waiting. */
+    static boolean isTimeout(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof java.net.SocketTimeoutException || t instanceof java.util.concurrent.TimeoutException) {
+                return true;
+            }
+        }
+        return false;
+    }
 }
