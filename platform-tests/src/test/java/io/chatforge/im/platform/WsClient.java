@@ -27,6 +27,7 @@ final class WsClient implements AutoCloseable {
     }
 
     private final List<JsonNode> frames = new CopyOnWriteArrayList<>();
+    private final List<CompletableFuture<Long>> pongWaiters = new CopyOnWriteArrayList<>();
     private final CompletableFuture<Integer> closed = new CompletableFuture<>();
     private static final ScheduledExecutorService HEARTBEATS = Executors.newScheduledThreadPool(1, r -> {
         Thread t = new Thread(r, "ws-heartbeats");
@@ -112,6 +113,26 @@ final class WsClient implements AutoCloseable {
                 Map.of("kind", "text", "text", text)));
     }
 
+    /** Sends a ping and measures the time until a pong arrives (use without the heartbeat). */
+    Duration pingRoundTrip(Duration timeout) {
+        var pong = new CompletableFuture<Long>();
+        pongWaiters.add(pong);
+        long start = System.nanoTime();
+        sendText("{\"type\":\"ping\"}");
+        try {
+            return Duration.ofNanos(pong.get(timeout.toMillis(), TimeUnit.MILLISECONDS) - start);
+        } catch (java.util.concurrent.TimeoutException e) {
+            return timeout;
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } finally {
+            pongWaiters.remove(pong);
+        }
+    }
+
     List<JsonNode> frames() {
         return List.copyOf(frames);
     }
@@ -179,7 +200,12 @@ final class WsClient implements AutoCloseable {
         public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
             partial.append(data);
             if (last) {
-                frames.add(ApiClient.JSON.readTree(partial.toString()));
+                JsonNode frame = ApiClient.JSON.readTree(partial.toString());
+                if ("pong".equals(frame.path("type").asString())) {
+                    long now = System.nanoTime();
+                    pongWaiters.forEach(w -> w.complete(now));
+                }
+                frames.add(frame);
                 partial.setLength(0);
             }
             webSocket.request(1);

@@ -1,18 +1,18 @@
 package io.chatforge.im.connector.delivery;
 
+import io.chatforge.im.connector.kafka.KafkaSender;
 import io.chatforge.im.contracts.Topics;
 import io.chatforge.im.contracts.messaging.DeliveryHeaders;
 import java.nio.charset.StandardCharsets;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
 /** Orders another connector (by its slot) to close a device's old session there. */
 @Component
 public class DirectDeliveries {
-    private final KafkaTemplate<String, String> kafka;
+    private final KafkaSender kafka;
 
-    DirectDeliveries(KafkaTemplate<String, String> kafka) {
+    DirectDeliveries(KafkaSender kafka) {
         this.kafka = kafka;
     }
 

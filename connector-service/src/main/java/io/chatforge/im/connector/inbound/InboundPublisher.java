@@ -1,8 +1,10 @@
 package io.chatforge.im.connector.inbound;
 
+import io.chatforge.im.connector.kafka.KafkaSender;
 import io.chatforge.im.contracts.Topics;
 import io.chatforge.im.contracts.messaging.InboundRecord;
 import java.util.concurrent.CompletableFuture;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -16,10 +18,12 @@ import tools.jackson.databind.json.JsonMapper;
 public class InboundPublisher {
     private static final Logger log = LoggerFactory.getLogger(InboundPublisher.class);
     private final KafkaTemplate<String, String> kafka;
+    private final KafkaSender sender;
     private final JsonMapper json;
 
-    InboundPublisher(KafkaTemplate<String, String> kafka, JsonMapper json) {
+    InboundPublisher(KafkaTemplate<String, String> kafka, KafkaSender sender, JsonMapper json) {
         this.kafka = kafka;
+        this.sender = sender;
         this.json = json;
     }
 
@@ -35,7 +39,9 @@ public class InboundPublisher {
         }
     }
 
+    /** Never blocks: safe on a network thread. */
     public CompletableFuture<?> publish(InboundRecord record) {
-        return kafka.send(Topics.INBOUND, record.conversationId(), json.writeValueAsString(record));
+        return sender.send(
+                new ProducerRecord<>(Topics.INBOUND, record.conversationId(), json.writeValueAsString(record)));
     }
 }

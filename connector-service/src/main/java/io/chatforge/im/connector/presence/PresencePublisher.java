@@ -1,10 +1,11 @@
 package io.chatforge.im.connector.presence;
 
 import io.chatforge.im.connector.config.ConnectorProperties;
+import io.chatforge.im.connector.kafka.KafkaSender;
 import io.chatforge.im.connector.route.RouteRegistry;
 import io.chatforge.im.contracts.Topics;
 import io.chatforge.im.contracts.messaging.PresenceEvent;
-import org.springframework.kafka.core.KafkaTemplate;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
@@ -15,16 +16,12 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Component
 public class PresencePublisher {
-    private final KafkaTemplate<String, String> kafka;
+    private final KafkaSender kafka;
     private final RouteRegistry routes;
     private final ConnectorProperties properties;
     private final JsonMapper json;
 
-    PresencePublisher(
-            KafkaTemplate<String, String> kafka,
-            RouteRegistry routes,
-            ConnectorProperties properties,
-            JsonMapper json) {
+    PresencePublisher(KafkaSender kafka, RouteRegistry routes, ConnectorProperties properties, JsonMapper json) {
         this.kafka = kafka;
         this.routes = routes;
         this.properties = properties;
@@ -45,6 +42,6 @@ public class PresencePublisher {
 
     private void publish(long userId, boolean online) {
         var event = new PresenceEvent(PresenceEvent.VERSION, userId, online, System.currentTimeMillis());
-        kafka.send(Topics.PRESENCE, Long.toString(userId), json.writeValueAsString(event));
+        kafka.send(new ProducerRecord<>(Topics.PRESENCE, Long.toString(userId), json.writeValueAsString(event)));
     }
 }
