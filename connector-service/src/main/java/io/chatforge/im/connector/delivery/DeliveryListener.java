@@ -38,6 +38,7 @@ public class DeliveryListener implements SmartLifecycle {
     private final SlotLease slots;
     private final Map<String, Object> consumerConfig;
     private final Counter delivered;
+    private final Counter skipped;
     private volatile KafkaConsumer<String, String> consumer;
     private volatile int assignedSlot = -1;
     private volatile int wantedSlot;
@@ -54,6 +55,9 @@ public class DeliveryListener implements SmartLifecycle {
         this.consumerConfig.remove(ConsumerConfig.GROUP_ID_CONFIG); // assigned, not subscribed
         this.delivered = Counter.builder("im.connector.deliveries")
                 .description("frames pushed to local sessions from im.deliver")
+                .register(meters);
+        this.skipped = Counter.builder("im.connector.deliveries.skipped")
+                .description("im.deliver records that could not be read (caught up by sync)")
                 .register(meters);
         slots.onChange(slot -> {
             wantedSlot = slot;
@@ -112,7 +116,7 @@ public class DeliveryListener implements SmartLifecycle {
                         log.info("reading delivery slot {}", assignedSlot);
                     }
                     for (ConsumerRecord<String, String> record : c.poll(Duration.ofMillis(500))) {
-                        deliver(record);
+                        deliverOrSkip(record);
                     }
                 } catch (WakeupException wakeup) {
                     // slot changed or stopping
@@ -122,6 +126,24 @@ public class DeliveryListener implements SmartLifecycle {
             }
         } finally {
             consumer = null;
+        }
+    }
+
+    /**
+     * One bad record must not cost the others of its poll (their position is passed already). A
+     * delivery is a push: a skipped one is caught up by the device's next sync.
+     */
+    private void deliverOrSkip(ConsumerRecord<String, String> record) {
+        try {
+            deliver(record);
+        } catch (RuntimeException e) {
+            skipped.increment();
+            log.warn(
+                    "skipping delivery {}-{}@{}: {}",
+                    record.topic(),
+                    record.partition(),
+                    record.offset(),
+                    e.toString());
         }
     }
 

@@ -17,4 +17,16 @@ public final class Topics {
     public static final String PRESENCE = "im.presence";
 
     private Topics() {}
+
+    /** Where records of {@code topic} that cannot be processed are set aside, with the cause in headers. */
+    public static String deadLetter(String topic) {
+        return topic + ".dlt";
+    }
+
+    /** Headers of a dead-letter record. */
+    public static final String DLT_CAUSE = "im.dlt.cause";
+
+    public static final String DLT_TOPIC = "im.dlt.topic";
+    public static final String DLT_PARTITION = "im.dlt.partition";
+    public static final String DLT_OFFSET = "im.dlt.offset";
 }

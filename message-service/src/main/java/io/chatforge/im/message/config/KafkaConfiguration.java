@@ -1,22 +1,28 @@
 package io.chatforge.im.message.config;
 
 import io.chatforge.im.contracts.Topics;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.TopicPartition;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.ContainerProperties;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.util.backoff.ExponentialBackOff;
 import org.springframework.util.backoff.FixedBackOff;
 
 /**
  * Consumers and topics. Inbound batches are retried until they succeed (a database or broker
- * outage delays messages, never drops them); offsets are committed after a batch is handled.
- * Events (social, presence) are best effort: a few retries, then skipped with a log line.
+ * outage delays messages, never drops them); a record that fails on its own data is set aside by
+ * the listener ({@code InboundListener}); offsets are committed after a batch is handled. Events
+ * (social, presence) are best effort: a few retries, then set aside on their dead-letter topic.
  */
 @Configuration(proxyBeanMethods = false)
 class KafkaConfiguration {
@@ -35,13 +41,16 @@ class KafkaConfiguration {
     }
 
     @Bean
+    @SuppressWarnings({"unchecked", "rawtypes"})
     ConcurrentKafkaListenerContainerFactory<String, String> eventListenerFactory(
-            ConsumerFactory<String, String> consumers) {
+            ConsumerFactory<String, String> consumers, KafkaTemplate<String, String> kafka) {
         var factory = new ConcurrentKafkaListenerContainerFactory<String, String>();
         factory.setConsumerFactory(consumers);
         factory.setBatchListener(true);
         factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.BATCH);
-        factory.setCommonErrorHandler(new DefaultErrorHandler(new FixedBackOff(500, 3)));
+        var deadLetters = new DeadLetterPublishingRecoverer(
+                (KafkaTemplate) kafka, (record, e) -> new TopicPartition(Topics.deadLetter(record.topic()), -1));
+        factory.setCommonErrorHandler(new DefaultErrorHandler(deadLetters, new FixedBackOff(500, 3)));
         return factory;
     }
 
@@ -63,6 +72,17 @@ class KafkaConfiguration {
                 .partitions(partitions)
                 .replicas(replicas)
                 .build();
+    }
+
+    /** One dead-letter topic per topic this service consumes ({@code DeadLetters}, the recoverer above). */
+    @Bean
+    KafkaAdmin.NewTopics deadLetterTopics(@Value("${im.kafka.replication-factor:1}") short replicas) {
+        return new KafkaAdmin.NewTopics(Stream.of(Topics.INBOUND, Topics.SOCIAL, Topics.PRESENCE)
+                .map(topic -> TopicBuilder.name(Topics.deadLetter(topic))
+                        .partitions(1)
+                        .replicas(replicas)
+                        .build())
+                .toArray(NewTopic[]::new));
     }
 
     @Bean

@@ -2,34 +2,44 @@ package io.chatforge.im.message.ingest;
 
 import io.chatforge.im.contracts.Topics;
 import io.chatforge.im.contracts.messaging.InboundRecord;
+import io.chatforge.im.message.deadletter.DeadLetters;
+import io.chatforge.im.message.deadletter.Failures;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Consumes {@code im.inbound} in batches. Offsets are committed only after the whole batch was
- * handled (stored and answered); a failure retries the batch, and the dedup on (sender,
- * clientMsgId) makes the retry store nothing twice.
+ * handled (stored and answered). A failure of the database, Redis or the broker fails the batch,
+ * which the container retries with backoff until it succeeds; the dedup on (sender, clientMsgId)
+ * makes a retry store nothing twice. A failure of a record's own data goes record by record: each
+ * gets a few tries, and one that still fails is set aside on {@code im.inbound.dlt}
+ * ({@link DeadLetters}) and its sender told, unless it turns out to be stored already, which is
+ * answered as stored. Nothing blocks a partition for good, nothing is dropped unseen.
  */
 @Component
 class InboundListener {
     private static final Logger log = LoggerFactory.getLogger(InboundListener.class);
+    static final int ATTEMPTS_ALONE = 3;
+    static final long FIRST_BACKOFF_MILLIS = 100;
 
     private final SendIngestor sends;
     private final CursorIngestor cursors;
     private final TypingRelay typing;
+    private final DeadLetters deadLetters;
     private final JsonMapper json;
 
-    InboundListener(SendIngestor sends, CursorIngestor cursors, TypingRelay typing, JsonMapper json) {
+    InboundListener(
+            SendIngestor sends, CursorIngestor cursors, TypingRelay typing, DeadLetters deadLetters, JsonMapper json) {
         this.sends = sends;
         this.cursors = cursors;
         this.typing = typing;
+        this.deadLetters = deadLetters;
         this.json = json;
     }
 
@@ -40,40 +50,83 @@ class InboundListener {
             containerFactory = "inboundListenerFactory",
             concurrency = "${im.message.inbound-consumers:2}")
     void onBatch(List<ConsumerRecord<String, String>> batch) {
-        List<InboundRecord> records = new ArrayList<>(batch.size());
+        List<Parsed> records = new ArrayList<>(batch.size());
         for (ConsumerRecord<String, String> record : batch) {
             try {
-                InboundRecord inbound = json.readValue(record.value(), InboundRecord.class);
-                if (inbound.kind() == null || inbound.conversationId() == null) {
-                    throw new IllegalArgumentException("kind and conversationId are required");
-                }
-                records.add(inbound);
+                records.add(new Parsed(record, parse(record)));
             } catch (RuntimeException unreadable) {
-                log.error("skipping unreadable record {}-{}@{}", record.topic(), record.partition(), record.offset());
+                deadLetters.publish(record, unreadable);
             }
         }
         try {
-            handle(records);
+            handle(records.stream().map(Parsed::inbound).toList());
         } catch (RuntimeException e) {
-            if (!isPoison(e)) {
-                throw e; // database, Redis or Kafka away: the whole batch is retried, nothing is skipped
+            if (Failures.isTransient(e)) {
+                throw e; // the infrastructure is away: the whole batch is retried, nothing is skipped
             }
-            // one record the batch cannot store (it would fail forever and stall the partition):
-            // go through the batch one by one and set aside only what fails on its own
-            log.error("batch failed on its data, retrying record by record", e);
-            for (InboundRecord record : records) {
-                try {
-                    handle(List.of(record));
-                } catch (RuntimeException single) {
-                    if (!isPoison(single)) {
-                        throw single;
-                    }
-                    log.error(
-                            "skipping inbound {} of user {}: {}", record.kind(), record.senderId(), single.toString());
-                    sends.reject(record, "the frame could not be processed");
+            log.warn("batch failed on its data, going record by record: {}", e.toString());
+            for (Parsed record : records) {
+                handleAlone(record);
+            }
+        }
+    }
+
+    private InboundRecord parse(ConsumerRecord<String, String> record) {
+        InboundRecord inbound = json.readValue(record.value(), InboundRecord.class);
+        if (inbound.kind() == null || inbound.conversationId() == null) {
+            throw new IllegalArgumentException("kind and conversationId are required");
+        }
+        return inbound;
+    }
+
+    /** A few tries with backoff; then it is stored already (answered as such) or set aside. */
+    private void handleAlone(Parsed record) {
+        RuntimeException last = null;
+        for (int attempt = 1; attempt <= ATTEMPTS_ALONE; attempt++) {
+            try {
+                handle(List.of(record.inbound()));
+                return;
+            } catch (RuntimeException e) {
+                if (Failures.isTransient(e)) {
+                    throw e;
+                }
+                last = e;
+                if (attempt < ATTEMPTS_ALONE) {
+                    pause(FIRST_BACKOFF_MILLIS << (attempt - 1));
                 }
             }
         }
+        if (answeredAsStored(record, last)) {
+            return;
+        }
+        deadLetters.publish(record.raw(), last);
+        try {
+            sends.reject(record.inbound(), "the frame could not be processed");
+        } catch (RuntimeException e) {
+            if (Failures.isTransient(e)) {
+                throw e;
+            }
+            log.warn("could not tell the sender of {} that it was set aside: {}", record.inbound(), e.toString());
+        }
+    }
+
+    /** A send stored by an earlier attempt is answered {@code sent}, never as invalid. */
+    private boolean answeredAsStored(Parsed record, RuntimeException failure) {
+        try {
+            if (sends.answerIfStored(record.inbound())) {
+                log.warn(
+                        "inbound {} failed ({}) but is stored: answered as stored",
+                        record.inbound(),
+                        failure.toString());
+                return true;
+            }
+        } catch (RuntimeException e) {
+            if (Failures.isTransient(e)) {
+                throw e;
+            }
+            log.warn("could not answer {} as stored: {}", record.inbound(), e.toString());
+        }
+        return false;
     }
 
     private void handle(List<InboundRecord> records) {
@@ -95,12 +148,13 @@ class InboundListener {
         typing.relay(typings);
     }
 
-    /** Failures caused by the data itself, which no retry of the same batch can fix. */
-    static boolean isPoison(Throwable e) {
-        return e instanceof DataIntegrityViolationException
-                || e instanceof IllegalArgumentException
-                || e instanceof NullPointerException
-                || e instanceof ClassCastException
-                || e instanceof IndexOutOfBoundsException;
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
+
+    private record Parsed(ConsumerRecord<String, String> raw, InboundRecord inbound) {}
 }

@@ -3,12 +3,14 @@ package io.chatforge.im.message.ingest;
 import io.chatforge.im.contracts.messaging.ConversationIds;
 import io.chatforge.im.contracts.messaging.InboundRecord;
 import io.chatforge.im.message.conversation.Sequences;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.PessimisticLockingFailureException;
@@ -76,6 +78,19 @@ class MessageStore {
         return result;
     }
 
+    /** The message a sender stored under this clientMsgId, if any. */
+    Optional<StoredMessage> find(long senderId, String clientMsgId) {
+        return jdbc
+                .query(
+                        "SELECT conversation_id, id, seq, created_at FROM messages WHERE sender_id = ? AND client_msg_id = ?",
+                        (rs, row) -> new StoredMessage(
+                                null, rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), true),
+                        senderId,
+                        clientMsgId.getBytes(StandardCharsets.UTF_8))
+                .stream()
+                .findFirst();
+    }
+
     /** Sends of this batch that an earlier batch stored already (client retries, redeliveries). */
     private Map<DedupKey, StoredMessage> alreadyStored(List<InboundRecord> sends) {
         Map<DedupKey, StoredMessage> found = new HashMap<>();
@@ -83,14 +98,15 @@ class MessageStore {
         Object[] args = new Object[sends.size() * 2];
         for (int i = 0; i < sends.size(); i++) {
             args[2 * i] = sends.get(i).senderId();
-            args[2 * i + 1] = sends.get(i).clientMsgId();
+            args[2 * i + 1] = sends.get(i).clientMsgId().getBytes(StandardCharsets.UTF_8);
         }
         jdbc.query(
                 "SELECT sender_id, client_msg_id, conversation_id, seq, id, created_at FROM messages"
                         + " WHERE (sender_id, client_msg_id) IN (" + tuples + ")",
                 rs -> {
                     found.put(
-                            new DedupKey(rs.getLong(1), rs.getString(2)),
+                            // client_msg_id is VARBINARY: compared and read back byte for byte
+                            new DedupKey(rs.getLong(1), new String(rs.getBytes(2), StandardCharsets.UTF_8)),
                             new StoredMessage(
                                     null, rs.getString(3), rs.getLong(5), rs.getLong(4), rs.getLong(6), true));
                 },
@@ -119,7 +135,7 @@ class MessageStore {
                     send.senderId(),
                     send.senderDeviceId(),
                     send.to().userId(),
-                    send.clientMsgId(),
+                    send.clientMsgId().getBytes(StandardCharsets.UTF_8),
                     send.body().kind(),
                     send.body().text(),
                     now

@@ -161,6 +161,22 @@ class SendIngestor {
         return allowed;
     }
 
+    /**
+     * Answers a send that failed to be processed but whose message is stored already (an earlier
+     * attempt stored it), as stored: the sender gets its {@code sent} again. False when not stored.
+     */
+    boolean answerIfStored(InboundRecord record) {
+        if (!InboundRecord.SEND.equals(record.kind()) || record.clientMsgId() == null) {
+            return false;
+        }
+        return store.find(record.senderId(), record.clientMsgId())
+                .map(stored -> {
+                    answer(stored.answering(record));
+                    return true;
+                })
+                .orElse(false);
+    }
+
     /** Tells the sender of a record that could not be handled (sends only; the rest needs no answer). */
     void reject(InboundRecord record, String message) {
         if (InboundRecord.SEND.equals(record.kind())) {
