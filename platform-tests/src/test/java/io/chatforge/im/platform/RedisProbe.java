@@ -12,14 +12,23 @@ import java.nio.charset.StandardCharsets;
 final class RedisProbe {
     private RedisProbe() {}
 
+    /** GET on the platform's database; null when absent. */
+    static String get(Platform platform, String key) {
+        return read(platform, command("GET", key));
+    }
+
     /** HGET on the platform's database; null when absent. */
     static String hget(Platform platform, String key, String field) {
+        return read(platform, command("HGET", key, field));
+    }
+
+    private static String read(Platform platform, byte[] query) {
         var e = TestInfrastructure.get().endpoints();
         try (var socket = new Socket(e.redisHost(), e.redisPort())) {
             socket.setSoTimeout(5000);
             var out = socket.getOutputStream();
             out.write(command("SELECT", Integer.toString(platform.redisDatabase)));
-            out.write(command("HGET", key, field));
+            out.write(query);
             out.flush();
             var in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
             String selected = in.readLine();

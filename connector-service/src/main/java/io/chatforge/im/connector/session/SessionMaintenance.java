@@ -1,6 +1,7 @@
 package io.chatforge.im.connector.session;
 
 import io.chatforge.im.connector.config.ConnectorProperties;
+import io.chatforge.im.connector.presence.PresencePublisher;
 import io.chatforge.im.connector.route.RouteRegistry;
 import io.chatforge.im.contracts.frame.ErrorCodes;
 import io.chatforge.im.contracts.frame.ErrorFrame;
@@ -24,6 +25,7 @@ class SessionMaintenance {
     private final SessionRegistry sessions;
     private final RouteRegistry routes;
     private final SessionRevocationListener revocations;
+    private final PresencePublisher presence;
     private final ConnectorProperties properties;
     private final String tokenExpired;
 
@@ -31,11 +33,13 @@ class SessionMaintenance {
             SessionRegistry sessions,
             RouteRegistry routes,
             SessionRevocationListener revocations,
+            PresencePublisher presence,
             ConnectorProperties properties,
             JsonMapper json) {
         this.sessions = sessions;
         this.routes = routes;
         this.revocations = revocations;
+        this.presence = presence;
         this.properties = properties;
         this.tokenExpired = json.writeValueAsString(
                 new ErrorFrame(ErrorCodes.TOKEN_EXPIRED, "the access token expired: refresh it and reconnect", null));
@@ -63,11 +67,29 @@ class SessionMaintenance {
         }
     }
 
+    /**
+     * A connection that closed while the refresh ran may have had its route and online flag written
+     * back after it removed them (the refresh also restores routes lost to a Redis flush): remove
+     * them again, or the user stays "online" with a dead route until the TTL ends.
+     */
+    private void forgetClosedDuringRefresh(List<ClientSession> refreshed) {
+        for (ClientSession session : refreshed) {
+            if (session.isClosed() && sessions.find(session.userId(), session.deviceId()) == null) {
+                routes.unregister(session.userId(), session.deviceId())
+                        .filter(liveDevices -> liveDevices == 0)
+                        .subscribe(
+                                none -> presence.maybeOffline(session.userId()),
+                                e -> log.warn("route cleanup: {}", e.toString()));
+            }
+        }
+    }
+
     // refresh well within the route TTL (90 s by default)
     @Scheduled(fixedRateString = "${im.connector.route-refresh-interval:PT30S}")
     void refreshRoutes() {
         List<ClientSession> open = sessions.all();
         routes.refresh(open);
+        forgetClosedDuringRefresh(open);
         try {
             int revoked = revocations.closeMarkedRevoked(open).size();
             if (revoked > 0) {

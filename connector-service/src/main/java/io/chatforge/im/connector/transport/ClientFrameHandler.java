@@ -14,6 +14,8 @@ import io.chatforge.im.contracts.messaging.ConversationIds;
 import io.chatforge.im.contracts.messaging.InboundRecord;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.socket.CloseStatus;
 import org.springframework.web.reactive.socket.WebSocketMessage;
@@ -29,6 +31,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Component
 class ClientFrameHandler {
+    private static final Logger log = LoggerFactory.getLogger(ClientFrameHandler.class);
     static final int MAX_CLIENT_MSG_ID = 64;
 
     private final ConnectorProperties limits;
@@ -57,22 +60,22 @@ class ClientFrameHandler {
         this.renewal = renewal;
     }
 
-    void handle(ClientSession session, WebSocketMessage message) {
+    void handle(ClientSession session, ClientFrame message) {
         session.touch();
-        if (message.getType() != WebSocketMessage.Type.TEXT) {
-            if (message.getType() == WebSocketMessage.Type.BINARY) {
+        if (message.type() != WebSocketMessage.Type.TEXT) {
+            if (message.type() == WebSocketMessage.Type.BINARY) {
                 session.send(frames.error(ErrorCodes.MALFORMED, "frames are JSON text", null));
             }
             return; // protocol pongs; pings are answered by Netty (handlePing(false))
         }
-        if (message.getPayload().readableByteCount() > limits.maxFrameBytes()) {
+        if (message.bytes() > limits.maxFrameBytes()) {
             session.send(frames.error(
                     ErrorCodes.FRAME_TOO_LARGE, "frames may have at most " + limits.maxFrameBytes() + " bytes", null));
             return;
         }
         JsonNode frame;
         try {
-            frame = json.readTree(message.getPayloadAsText());
+            frame = json.readTree(message.text());
         } catch (JacksonException e) {
             session.send(frames.error(ErrorCodes.MALFORMED, "the frame is not valid JSON", null));
             return;
@@ -241,11 +244,18 @@ class ClientFrameHandler {
             limit = limitNode.asInt();
         }
         charge(session, 1.0, ref);
+        log.debug("sync {} of session {}", ref, session.id());
         sync.page(session.userId(), ref, cursors, limit)
                 .subscribe(
-                        session::send,
-                        e -> session.send(
-                                frames.error(ErrorCodes.UNAVAILABLE, "sync is unavailable right now; try again", ref)));
+                        page -> {
+                            log.debug("sync {} of session {} answered", ref, session.id());
+                            session.send(page);
+                        },
+                        e -> {
+                            log.warn("sync {} of user {} failed: {}", ref, session.userId(), e.toString());
+                            session.send(frames.error(
+                                    ErrorCodes.UNAVAILABLE, "sync is unavailable right now; try again", ref));
+                        });
     }
 
     private void auth(ClientSession session, JsonNode frame) {

@@ -21,8 +21,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.socket.CloseStatus;
 import org.springframework.web.reactive.socket.WebSocketHandler;
 import org.springframework.web.reactive.socket.WebSocketSession;
+import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 import reactor.core.scheduler.Schedulers;
+import reactor.util.concurrent.Queues;
 
 /**
  * The life of one connection: register the device (refusing one too many, replacing an older
@@ -32,6 +35,8 @@ import reactor.core.scheduler.Schedulers;
 @Component
 class ConnectionHandler implements WebSocketHandler {
     private static final Logger log = LoggerFactory.getLogger(ConnectionHandler.class);
+    /** frames a client may send before its registration completes (a few ms); more are dropped */
+    private static final int EARLY_FRAMES = 256;
 
     private final SessionRegistry sessions;
     private final RouteRegistry routes;
@@ -84,9 +89,18 @@ class ConnectionHandler implements WebSocketHandler {
 
     private Mono<Void> serve(WebSocketSession socket, ImPrincipal principal, ClientSession.Credentials credentials) {
         ClientSession session = sessions.open(principal.userId(), principal.deviceId(), credentials, socket);
+        // read from the first moment: a frame that arrives while the device registers waits here, in
+        // order (subscribing only once registered lost ~5 % of first frames relayed by the gateway)
+        Sinks.Many<ClientFrame> early = Sinks.many()
+                .unicast()
+                .onBackpressureBuffer(Queues.<ClientFrame>get(EARLY_FRAMES).get());
+        Disposable reading = socket.receive()
+                .map(ClientFrame::of)
+                .subscribe(early::tryEmitNext, early::tryEmitError, early::tryEmitComplete);
         return routes.register(principal.userId(), principal.deviceId())
                 .flatMap(registration -> {
                     if (!registration.registered()) {
+                        reading.dispose();
                         String refusal = codec.error(
                                 ErrorCodes.TOO_MANY_CONNECTIONS, "this account has too many devices connected", null);
                         return socket.send(Mono.just(socket.textMessage(refusal)))
@@ -98,8 +112,8 @@ class ConnectionHandler implements WebSocketHandler {
                             session.id(),
                             session.userId(),
                             session.deviceId());
-                    Mono<Void> input = socket.receive()
-                            .doOnNext(message -> frames.handle(session, message))
+                    Mono<Void> input = early.asFlux()
+                            .doOnNext(frame -> frames.handle(session, frame))
                             .then()
                             .doFinally(signal -> session.close(CloseStatus.NORMAL));
                     Mono<Void> output = socket.send(session.outbound().map(socket::textMessage))
@@ -111,6 +125,7 @@ class ConnectionHandler implements WebSocketHandler {
                 })
                 .onErrorResume(e -> {
                     log.warn("connection of user {} failed: {}", principal.userId(), e.toString());
+                    reading.dispose();
                     leave(session);
                     return socket.close(CloseStatus.SERVER_ERROR);
                 });

@@ -1,6 +1,7 @@
 package io.chatforge.im.connector.transport;
 
 import io.chatforge.im.connector.config.ConnectorProperties;
+import io.chatforge.im.security.reactive.EventLoopHandshake;
 import java.util.Map;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -30,7 +31,9 @@ class WebSocketConfiguration {
         int maxFrame = Math.max(65536, properties.maxFrameBytes() * 4);
         // a fresh builder per handshake: the upgrade strategy sets the negotiated subprotocol on
         // it, and a shared one would impose that protocol on every later connection
-        return new WebSocketHandlerAdapter(new HandshakeWebSocketService(new ReactorNettyRequestUpgradeStrategy(() ->
-                WebsocketServerSpec.builder().maxFramePayloadLength(maxFrame).handlePing(false))));
+        return new WebSocketHandlerAdapter(new EventLoopHandshake(
+                new HandshakeWebSocketService(new ReactorNettyRequestUpgradeStrategy(() -> WebsocketServerSpec.builder()
+                        .maxFramePayloadLength(maxFrame)
+                        .handlePing(false)))));
     }
 }

@@ -6,6 +6,7 @@ import io.chatforge.im.message.conversation.Memberships;
 import io.chatforge.im.message.conversation.SystemMessages;
 import io.chatforge.im.service.web.ApiProblem;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -86,7 +87,7 @@ class GroupCommands {
                     Map.of("name", request.name().strip(), "userIds", all));
             GroupRow row = groups.lock(id).orElseThrow();
             groups.update(withCount(row, all.size()));
-            return new Change(id, created, all, List.of());
+            return change(id, created, all, List.of());
         });
         announce(change);
         return groups.find(change.groupId()).orElseThrow().toView();
@@ -123,7 +124,7 @@ class GroupCommands {
             groups.update(updated);
             String event = name.equals(group.name()) ? "group.updated" : "group.renamed";
             MsgFrame message = system.append(group.conversationId(), actor, event, Map.of("name", name));
-            return new Change(groupId, message, List.of(), List.of());
+            return change(groupId, message, List.of(), List.of());
         });
         announce(change);
         return groups.find(groupId).orElseThrow().toView();
@@ -149,7 +150,7 @@ class GroupCommands {
             List<Long> fresh = new ArrayList<>(wanted);
             fresh.removeAll(groups.existingMembers(groupId, wanted));
             if (fresh.isEmpty()) {
-                return new Change(groupId, null, List.of(), List.of());
+                return change(groupId, null, List.of(), List.of());
             }
             if (group.memberCount() + fresh.size() > group.memberLimit()) {
                 throw ApiProblem.conflict("member_limit", "the group would exceed its limit of " + group.memberLimit())
@@ -160,7 +161,7 @@ class GroupCommands {
             MsgFrame joined = system.append(group.conversationId(), actor, "members.joined", Map.of("userIds", fresh));
             memberships.join(group.conversationId(), fresh, joined.seq() - 1, now);
             groups.update(withCount(group, group.memberCount() + fresh.size()));
-            return new Change(groupId, joined, fresh, List.of());
+            return change(groupId, joined, fresh, List.of());
         });
         announce(change);
         return change.joined();
@@ -188,7 +189,7 @@ class GroupCommands {
             MsgFrame message = system.append(group.conversationId(), actor, event, Map.of("userIds", List.of(userId)));
             memberships.leave(group.conversationId(), List.of(userId), message.seq());
             groups.update(withCount(group, group.memberCount() - 1));
-            return new Change(groupId, message, List.of(), List.of(userId));
+            return change(groupId, message, List.of(), List.of(userId));
         });
         announce(change);
     }
@@ -247,10 +248,9 @@ class GroupCommands {
                     group.receiptsEnabled(),
                     group.createdAt(),
                     System.currentTimeMillis()));
-            return new Change(groupId, message, List.of(), members);
+            return change(groupId, message, List.of(), members);
         });
         announce(change);
-        fanout.dissolved(groupId);
     }
 
     /** Mutes a member until the time given (null: unmute); owners and admins over lower ranks. */
@@ -271,7 +271,7 @@ class GroupCommands {
                     until == null
                             ? Map.of("userIds", List.of(userId))
                             : Map.of("userIds", List.of(userId), "until", until));
-            return new Change(groupId, message, List.of(), List.of());
+            return change(groupId, message, List.of(), List.of());
         });
         announce(change);
     }
@@ -285,28 +285,23 @@ class GroupCommands {
             }
             apply.accept(group);
             MsgFrame message = system.append(group.conversationId(), actor, event, Map.of("userIds", List.of(userId)));
-            return new Change(groupId, message, List.of(), List.of());
+            return change(groupId, message, List.of(), List.of());
         });
         announce(change);
     }
 
-    /** After commit: online sets first (so the newcomers get the message), then the push. */
+    /** After commit: the system message to the members of its moment who are online, leavers included. */
     private void announce(Change change) {
-        if (!change.joined().isEmpty()) {
-            fanout.membersJoined(change.groupId(), change.joined());
+        if (change.message() == null) {
+            return;
         }
-        if (change.message() != null) {
-            Set<Long> online = fanout.onlineMembers(change.groupId());
-            online.addAll(change.left()); // the ones who left still see the message saying so
-            fanout.deliver(
-                    online,
-                    json.writeValueAsString(change.message()),
-                    change.message().from().userId(),
-                    null);
-        }
-        if (!change.left().isEmpty()) {
-            fanout.membersLeft(change.groupId(), change.left());
-        }
+        Set<Long> recipients = new HashSet<>(change.members());
+        recipients.addAll(change.left()); // the ones who left still see the message saying so
+        fanout.deliver(
+                fanout.online(recipients),
+                json.writeValueAsString(change.message()),
+                change.message().from().userId(),
+                null);
     }
 
     private static void requireName(String name) {
@@ -351,5 +346,14 @@ class GroupCommands {
                 g.dissolvedAt());
     }
 
-    private record Change(long groupId, MsgFrame message, List<Long> joined, List<Long> left) {}
+    /**
+     * What a committed change tells whom: {@code members} are read inside its transaction, with
+     * the group locked, so the system message reaches exactly who was in the group at its seq.
+     */
+    private record Change(long groupId, MsgFrame message, List<Long> joined, List<Long> left, List<Long> members) {}
+
+    /** Inside the transaction, after the change: captures the members as of its system message. */
+    private Change change(long groupId, MsgFrame message, List<Long> joined, List<Long> left) {
+        return new Change(groupId, message, joined, left, message == null ? List.of() : groups.memberIds(groupId));
+    }
 }

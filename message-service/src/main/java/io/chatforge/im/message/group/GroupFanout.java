@@ -5,6 +5,7 @@ import io.chatforge.im.message.delivery.DeliveryPublisher;
 import io.chatforge.im.message.delivery.Recipients;
 import io.chatforge.im.message.delivery.RouteLookup;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -14,17 +15,16 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Delivery to a group's online members, at a cost proportional to those online, not to all
- * members: each group keeps a Redis set of its online members ({@code im:group-online:{id}}),
- * updated when users come and go (presence) and when members join or leave. A send reads that
- * set, looks up those members' routes in one pipelined round trip, and produces one delivery per
- * member and connector slot. After a Redis flush a set is rebuilt once from the member list.
+ * Delivery to a group's online members. Who is online is read at delivery time from the online
+ * flags the connectors set before they read a device's first frame (one MGET for a group's
+ * members), so a member who connects and syncs at once is either covered by that sync or online
+ * for the next message's push; then only those members' routes are looked up (one pipelined round
+ * trip) and one delivery produced per member and connector slot. Members come from the database:
+ * for a send, as of the moment it was stored ({@code MessageStore}).
  */
 @Component
 public class GroupFanout {
     private static final Logger log = LoggerFactory.getLogger(GroupFanout.class);
-    /** keeps an existing-but-empty set distinguishable from a lost one */
-    private static final String SENTINEL = "0";
 
     private final StringRedisTemplate redis;
     private final GroupStore groups;
@@ -38,24 +38,30 @@ public class GroupFanout {
         this.deliveries = deliveries;
     }
 
-    /** The group's members that are online now. */
-    public Set<Long> onlineMembers(long groupId) {
+    /** Those of these members whose online flag is set now. */
+    public Set<Long> online(Collection<Long> members) {
+        Set<Long> online = new HashSet<>();
+        if (members == null || members.isEmpty()) {
+            return online;
+        }
+        List<Long> ordered = new ArrayList<>(members);
         try {
-            Set<String> members = redis.opsForSet().members(key(groupId));
-            if (members == null || members.isEmpty()) {
-                return rebuild(groupId);
-            }
-            Set<Long> online = new HashSet<>();
-            for (String m : members) {
-                if (!SENTINEL.equals(m)) {
-                    online.add(Long.parseLong(m));
+            List<String> flags = redis.opsForValue()
+                    .multiGet(ordered.stream().map(PresenceKeys::online).toList());
+            for (int i = 0; i < ordered.size(); i++) {
+                if (flags != null && flags.get(i) != null) {
+                    online.add(ordered.get(i));
                 }
             }
-            return online;
         } catch (RuntimeException e) {
-            log.warn("online members of group {} unknown, messages wait for sync: {}", groupId, e.toString());
-            return new HashSet<>();
+            log.warn("online members unknown, messages wait for sync: {}", e.toString());
         }
+        return online;
+    }
+
+    /** The group's current members that are online now. */
+    public Set<Long> onlineMembers(long groupId) {
+        return online(groups.memberIds(groupId));
     }
 
     /** Pushes a frame to the online members' devices (the sender's own device excepted). */
@@ -83,97 +89,5 @@ public class GroupFanout {
         if (recipients.isOnline(senderId)) {
             deliveries.toUser(senderId, recipients.of(senderId), senderDevice, frame);
         }
-    }
-
-    /** A user came online: they join the online set of each of their groups. */
-    public void userOnline(long userId) {
-        update(userId, true);
-    }
-
-    public void userOffline(long userId) {
-        update(userId, false);
-    }
-
-    /** New members that are online right now join the online set; those who left, leave it. */
-    public void membersJoined(long groupId, List<Long> userIds) {
-        try {
-            List<String> flags = redis.opsForValue()
-                    .multiGet(userIds.stream().map(PresenceKeys::online).toList());
-            List<String> online = new ArrayList<>();
-            for (int i = 0; i < userIds.size(); i++) {
-                if (flags != null && flags.get(i) != null) {
-                    online.add(Long.toString(userIds.get(i)));
-                }
-            }
-            if (!online.isEmpty() && Boolean.TRUE.equals(redis.hasKey(key(groupId)))) {
-                redis.opsForSet().add(key(groupId), online.toArray(String[]::new));
-            }
-        } catch (RuntimeException e) {
-            log.warn("online set of group {} not updated: {}", groupId, e.toString());
-        }
-    }
-
-    public void membersLeft(long groupId, List<Long> userIds) {
-        try {
-            redis.opsForSet()
-                    .remove(key(groupId), userIds.stream().map(String::valueOf).toArray());
-        } catch (RuntimeException e) {
-            log.warn("online set of group {} not updated: {}", groupId, e.toString());
-        }
-    }
-
-    public void dissolved(long groupId) {
-        try {
-            redis.delete(key(groupId));
-        } catch (RuntimeException ignored) {
-            // it expires with nothing left to deliver
-        }
-    }
-
-    /**
-     * Presence events can arrive late (an "offline" of a user who is back already): the user's
-     * online key, kept by the connectors, decides what is true now.
-     */
-    private void update(long userId, boolean online) {
-        try {
-            if (online != Boolean.TRUE.equals(redis.hasKey(PresenceKeys.online(userId)))) {
-                return; // stale: a later event says otherwise
-            }
-            for (long groupId : groups.groupsOf(userId)) {
-                if (online) {
-                    if (Boolean.TRUE.equals(redis.hasKey(key(groupId)))) {
-                        redis.opsForSet().add(key(groupId), Long.toString(userId));
-                    }
-                } else {
-                    redis.opsForSet().remove(key(groupId), Long.toString(userId));
-                }
-            }
-        } catch (RuntimeException e) {
-            log.warn("group presence of user {} not updated: {}", userId, e.toString());
-        }
-    }
-
-    /** After a Redis flush (or the first send): members that are online, from the member list. */
-    private Set<Long> rebuild(long groupId) {
-        List<Long> members = groups.memberIds(groupId);
-        Set<Long> online = new HashSet<>();
-        if (!members.isEmpty()) {
-            List<String> flags = redis.opsForValue()
-                    .multiGet(members.stream().map(PresenceKeys::online).toList());
-            for (int i = 0; i < members.size(); i++) {
-                if (flags != null && flags.get(i) != null) {
-                    online.add(members.get(i));
-                }
-            }
-        }
-        List<String> values = new ArrayList<>();
-        values.add(SENTINEL);
-        online.forEach(u -> values.add(Long.toString(u)));
-        redis.opsForSet().add(key(groupId), values.toArray(String[]::new));
-        return online;
-    }
-
-    private static String key(long groupId) {
-        return "im:group-online:{" + groupId + "}";
     }
 }

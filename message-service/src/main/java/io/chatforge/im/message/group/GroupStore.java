@@ -115,10 +115,6 @@ class GroupStore {
                 args);
     }
 
-    List<Long> groupsOf(long userId) {
-        return jdbc.queryForList("SELECT group_id FROM group_members WHERE user_id = ?", Long.class, userId);
-    }
-
     List<GroupRow> groupsOfPage(long userId, int page, int size) {
         return jdbc.query(
                 "SELECT g." + GROUP_COLUMNS.replace(", ", ", g.")

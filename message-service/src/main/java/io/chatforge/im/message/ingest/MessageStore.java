@@ -5,12 +5,15 @@ import io.chatforge.im.contracts.messaging.InboundRecord;
 import io.chatforge.im.message.conversation.Sequences;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.PessimisticLockingFailureException;
@@ -43,7 +46,7 @@ class MessageStore {
         this.transactions.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
     }
 
-    List<StoredMessage> store(List<InboundRecord> sends) {
+    StoredBatch store(List<InboundRecord> sends) {
         for (int attempt = 1; ; attempt++) {
             try {
                 return transactions.execute(tx -> storeOnce(sends));
@@ -56,7 +59,7 @@ class MessageStore {
         }
     }
 
-    private List<StoredMessage> storeOnce(List<InboundRecord> sends) {
+    private StoredBatch storeOnce(List<InboundRecord> sends) {
         Map<DedupKey, StoredMessage> stored = alreadyStored(sends);
         Map<String, List<InboundRecord>> fresh = new TreeMap<>();
         Map<DedupKey, InboundRecord> firstOfKey = new HashMap<>();
@@ -67,15 +70,19 @@ class MessageStore {
                         .add(send);
             }
         }
+        Map<String, Set<Long>> members = new HashMap<>();
+        List<InboundRecord> notMembers = new ArrayList<>();
         if (!fresh.isEmpty()) {
-            stored.putAll(insert(fresh));
+            stored.putAll(insert(fresh, members, notMembers));
         }
         List<StoredMessage> result = new ArrayList<>(sends.size());
         for (InboundRecord send : sends) {
             StoredMessage message = stored.get(DedupKey.of(send));
-            result.add(message.send() == send ? message : message.answering(send));
+            if (message != null) {
+                result.add(message.send() == send ? message : message.answering(send));
+            }
         }
-        return result;
+        return new StoredBatch(result, members, notMembers);
     }
 
     /** The message a sender stored under this clientMsgId, if any. */
@@ -114,10 +121,18 @@ class MessageStore {
         return found;
     }
 
-    private Map<DedupKey, StoredMessage> insert(Map<String, List<InboundRecord>> byConversation) {
+    private Map<DedupKey, StoredMessage> insert(
+            Map<String, List<InboundRecord>> byConversation,
+            Map<String, Set<Long>> members,
+            List<InboundRecord> notMembers) {
         long now = System.currentTimeMillis();
         ensureConversations(byConversation.keySet(), now);
         Map<String, Long> lastSeq = sequences.lock(byConversation.keySet());
+        // under the lock no membership change of these groups can commit: this is who is in them
+        members.putAll(groupMembers(byConversation.keySet()));
+        members.forEach((conversationId, current) -> byConversation
+                .get(conversationId)
+                .removeIf(send -> !current.contains(send.senderId()) && notMembers.add(send)));
         Map<DedupKey, StoredMessage> created = new LinkedHashMap<>();
         List<Object[]> rows = new ArrayList<>();
         List<Object[]> sequences = new ArrayList<>();
@@ -156,6 +171,30 @@ class MessageStore {
                         + " delivered_seq = GREATEST(delivered_seq, ?) WHERE user_id = ? AND conversation_id = ?",
                 reads);
         return created;
+    }
+
+    /** The current members of the group conversations among these, by conversation id. */
+    private Map<String, Set<Long>> groupMembers(Collection<String> conversationIds) {
+        Map<Long, String> groups = new HashMap<>();
+        for (String id : conversationIds) {
+            Long groupId = ConversationIds.groupId(id);
+            if (groupId != null) {
+                groups.put(groupId, id);
+            }
+        }
+        Map<String, Set<Long>> members = new HashMap<>();
+        if (groups.isEmpty()) {
+            return members;
+        }
+        groups.values().forEach(id -> members.put(id, new HashSet<>()));
+        jdbc.query(
+                "SELECT group_id, user_id FROM group_members WHERE group_id IN ("
+                        + String.join(",", Collections.nCopies(groups.size(), "?")) + ")",
+                rs -> {
+                    members.get(groups.get(rs.getLong(1))).add(rs.getLong(2));
+                },
+                groups.keySet().toArray());
+        return members;
     }
 
     /** Creates missing conversations and their member rows (direct conversations: both users). */

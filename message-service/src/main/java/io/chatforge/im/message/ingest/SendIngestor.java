@@ -82,18 +82,27 @@ class SendIngestor {
         if (allowed.isEmpty()) {
             return;
         }
-        List<StoredMessage> stored = store.store(allowed);
+        StoredBatch batch = store.store(allowed);
+        batch.notMembers()
+                .forEach(send -> refuse(
+                        send,
+                        new ErrorFrame(
+                                ErrorCodes.NOT_A_MEMBER, "you are not a member of this group", send.clientMsgId())));
+        List<StoredMessage> stored = batch.messages();
         long now = System.currentTimeMillis();
-        // every recipient of the batch, direct and group, in one route lookup
+        // every recipient of the batch, direct and group, in one route lookup; a group's members
+        // are those of the moment its messages were stored
         Set<Long> users = new HashSet<>();
-        Map<Long, Set<Long>> onlineByGroup = new HashMap<>();
+        Map<String, Set<Long>> onlineByGroup = new HashMap<>();
         for (StoredMessage message : stored) {
             users.add(message.send().senderId());
             Long groupId = message.send().to().groupId();
             if (groupId == null) {
                 users.add(message.send().to().userId());
             } else if (!message.repeat()) {
-                users.addAll(onlineByGroup.computeIfAbsent(groupId, groups::onlineMembers));
+                users.addAll(onlineByGroup.computeIfAbsent(
+                        message.conversationId(),
+                        c -> groups.online(batch.groupMembers().get(c))));
             }
             if (!message.repeat()) {
                 receiveToStored.record(now - message.send().receivedAt(), TimeUnit.MILLISECONDS);
@@ -110,7 +119,7 @@ class SendIngestor {
                 deliver(message, recipients);
             } else {
                 groups.deliver(
-                        onlineByGroup.get(groupId),
+                        onlineByGroup.get(message.conversationId()),
                         recipients,
                         msgFrame(message),
                         message.send().senderId(),

@@ -6,7 +6,6 @@ import io.chatforge.im.contracts.messaging.PresenceEvent;
 import io.chatforge.im.message.delivery.DeliveryPublisher;
 import io.chatforge.im.message.delivery.Recipients;
 import io.chatforge.im.message.delivery.RouteLookup;
-import io.chatforge.im.message.group.GroupFanout;
 import io.chatforge.im.service.resilience.ResilientCalls;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,21 +31,18 @@ class PresenceRouter {
     private final RouteLookup routes;
     private final DeliveryPublisher deliveries;
     private final JsonMapper json;
-    private final GroupFanout groups;
 
     PresenceRouter(
             FriendListClient friends,
             ResilientCalls resilient,
             RouteLookup routes,
             DeliveryPublisher deliveries,
-            JsonMapper json,
-            GroupFanout groups) {
+            JsonMapper json) {
         this.friends = friends;
         this.resilient = resilient;
         this.routes = routes;
         this.deliveries = deliveries;
         this.json = json;
-        this.groups = groups;
     }
 
     @KafkaListener(
@@ -61,15 +57,6 @@ class PresenceRouter {
                 events.add(json.readValue(record.value(), PresenceEvent.class));
             } catch (RuntimeException e) {
                 log.warn("presence change at offset {} unreadable: {}", record.offset(), e.toString());
-            }
-        }
-        // group online sets first, for the whole batch: group messages depend on them, and the
-        // friend announcements below cost a friend-service call each
-        for (PresenceEvent event : events) {
-            if (event.online()) {
-                groups.userOnline(event.userId());
-            } else {
-                groups.userOffline(event.userId());
             }
         }
         for (PresenceEvent event : events) {

@@ -40,6 +40,19 @@ public final class ConversationIds {
         }
     }
 
+    /** The group of a group conversation id, or null when it is not a well-formed one. */
+    public static Long groupId(String id) {
+        if (id == null || id.length() > MAX_LENGTH || !id.startsWith("g_")) {
+            return null;
+        }
+        try {
+            long groupId = Long.parseLong(id.substring(2));
+            return groupId > 0 ? groupId : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
     /** True for ids this platform can produce (direct or group), false for anything else. */
     public static boolean isWellFormed(String id) {
         if (id == null || id.length() > MAX_LENGTH) {
@@ -48,13 +61,6 @@ public final class ConversationIds {
         if (isDirect(id)) {
             return members(id) != null;
         }
-        if (id.startsWith("g_")) {
-            try {
-                return Long.parseLong(id.substring(2)) > 0;
-            } catch (NumberFormatException e) {
-                return false;
-            }
-        }
-        return false;
+        return groupId(id) != null;
     }
 }
