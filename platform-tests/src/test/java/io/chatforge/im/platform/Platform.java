@@ -174,6 +174,8 @@ final class Platform {
         static final int REGISTER_PER_IP = 100;
         static final int SENDS_PER_SECOND = 300;
         static final int GROUP_MEMBERS = 6;
+        /** the connector's default: invalid frames answered before the 21st closes the socket */
+        static final int INVALID_FRAMES = 20;
 
         private Limits() {}
     }

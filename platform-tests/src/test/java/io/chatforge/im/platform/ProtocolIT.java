@@ -8,6 +8,7 @@ import java.net.http.WebSocketHandshakeException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -137,6 +138,51 @@ class ProtocolIT {
                     .anySatisfy(e -> assertThat(e.get("code").asString()).isEqualTo("rate_limited"));
             awaitOnline(calm);
             assertThat(calm.isClosed()).isFalse();
+        }
+    }
+
+    @Test
+    void aStreamOfInvalidFrames_isClosed_afterAFewErrors() {
+        var user = Accounts.registerAndLogin(api, "garbage");
+        try (var junk = WsClient.connectDirect(platform.connectorA, user.accessToken())) {
+            awaitOnline(junk);
+            try {
+                for (int i = 0; i < 600 && !junk.isClosed(); i++) {
+                    junk.sendText("{not json " + i);
+                }
+            } catch (CompletionException closedWhileSending) {
+                // the server closed the connection under our feet: expected
+            }
+            assertThat(junk.awaitClose(Duration.ofSeconds(10))).isEqualTo(1008);
+            assertThat(junk.frames("error"))
+                    .as("errors answered before the close")
+                    .hasSizeBetween(Platform.Limits.INVALID_FRAMES, Platform.Limits.INVALID_FRAMES + 1);
+        }
+    }
+
+    @Test
+    void pingsCountAgainstTheBudget_andAPingFloodIsClosed() {
+        var user = Accounts.registerAndLogin(api, "pinger");
+        try (var pinger = WsClient.connectDirect(platform.connectorA, user.accessToken())) {
+            awaitOnline(pinger);
+            try {
+                // as fast as it reads the answers (at most 500 unanswered), so its own outbound queue never fills
+                for (int sent = 0; sent < 40_000 && !pinger.isClosed(); ) {
+                    for (int i = 0; i < 500; i++, sent++) {
+                        pinger.sendText("{\"type\":\"ping\"}");
+                    }
+                    int answered = sent;
+                    Awaitility.await()
+                            .atMost(Duration.ofSeconds(10))
+                            .until(() -> pinger.isClosed() || pinger.frames().size() >= answered - 500);
+                }
+            } catch (CompletionException closedWhileSending) {
+                // expected
+            }
+            assertThat(pinger.awaitClose(Duration.ofSeconds(10))).isEqualTo(1008);
+            assertThat(pinger.frames("error"))
+                    .as("pings are charged: the budget runs out")
+                    .anySatisfy(e -> assertThat(e.get("code").asString()).isEqualTo("rate_limited"));
         }
     }
 

@@ -11,6 +11,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param sendsPerSecond sustained sends (and typing) per connection; bursts up to twice that
  * @param floodStrikes rate-limited frames within {@code floodWindow} before the connection is
  *     closed with a policy-violation code
+ * @param invalidFrames frames refused as invalid within {@code floodWindow} before the connection
+ *     is closed with a policy-violation code
  * @param maxConnectionsPerUser devices a user may have connected at once
  * @param idleTimeout a connection that sends nothing (not even ping) this long is closed
  * @param routeTtl how long a route lives in Redis unless refreshed (every third of it)
@@ -27,6 +29,7 @@ public record ConnectorProperties(
         @DefaultValue("20") int sendsPerSecond,
         @DefaultValue("20") int floodStrikes,
         @DefaultValue("10s") Duration floodWindow,
+        @DefaultValue("20") int invalidFrames,
         @DefaultValue("5") int maxConnectionsPerUser,
         @DefaultValue("60s") Duration idleTimeout,
         @DefaultValue("90s") Duration routeTtl,

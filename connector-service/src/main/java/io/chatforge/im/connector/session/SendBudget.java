@@ -1,8 +1,9 @@
 package io.chatforge.im.connector.session;
 
 /**
- * A token bucket per connection for sends: {@code perSecond} sustained, twice that in a burst.
- * Over budget the frame is refused; too many refusals in a window mean flooding.
+ * A token bucket per connection for every frame it sends: {@code perSecond} sustained, twice that
+ * in a burst. Over budget the frame is refused; too many refusals in a window mean flooding. A
+ * frame refused as invalid costs a full unit too, and too many of them in a window close it.
  */
 public final class SendBudget {
     private final double perNano;
@@ -11,15 +12,34 @@ public final class SendBudget {
     private final long strikeWindowNanos;
     private double tokens;
     private long refilledAt = System.nanoTime();
+    private final int invalidLimit;
     private int strikes;
     private long strikeWindowStart = System.nanoTime();
+    private int invalids;
+    private long invalidWindowStart = System.nanoTime();
 
-    public SendBudget(int perSecond, int strikeLimit, long strikeWindowNanos) {
+    public SendBudget(int perSecond, int strikeLimit, long strikeWindowNanos, int invalidLimit) {
         this.perNano = perSecond / 1e9;
         this.capacity = perSecond * 2.0;
         this.tokens = capacity;
         this.strikeLimit = strikeLimit;
         this.strikeWindowNanos = strikeWindowNanos;
+        this.invalidLimit = invalidLimit;
+    }
+
+    /**
+     * Counts a frame refused as invalid (it costs a unit like a send, whatever is left); true when
+     * there were more than the limit within the window and the client must be disconnected.
+     */
+    public synchronized boolean invalid() {
+        tryTake(0);
+        tokens = Math.max(0, tokens - 1.0);
+        long now = System.nanoTime();
+        if (now - invalidWindowStart > strikeWindowNanos) {
+            invalidWindowStart = now;
+            invalids = 0;
+        }
+        return ++invalids > invalidLimit;
     }
 
     /** Takes {@code cost} tokens if there are that many. */

@@ -28,7 +28,8 @@ public class SessionRegistry {
         var budget = new SendBudget(
                 properties.sendsPerSecond(),
                 properties.floodStrikes(),
-                properties.floodWindow().toNanos());
+                properties.floodWindow().toNanos(),
+                properties.invalidFrames());
         return new ClientSession(userId, deviceId, credentials, socket, properties.outboundQueue(), budget);
     }
 

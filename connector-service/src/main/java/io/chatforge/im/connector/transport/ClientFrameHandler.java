@@ -60,35 +60,46 @@ class ClientFrameHandler {
         this.renewal = renewal;
     }
 
+    /** Every frame costs from the budget; a refused one a full unit, and too many refused close the socket. */
     void handle(ClientSession session, ClientFrame message) {
         session.touch();
+        try {
+            dispatch(session, parse(message));
+        } catch (FrameRejected rejected) {
+            refuse(session, rejected);
+        }
+    }
+
+    private JsonNode parse(ClientFrame message) {
         if (message.type() != WebSocketMessage.Type.TEXT) {
-            if (message.type() == WebSocketMessage.Type.BINARY) {
-                session.send(frames.error(ErrorCodes.MALFORMED, "frames are JSON text", null));
-            }
-            return; // protocol pongs; pings are answered by Netty (handlePing(false))
+            throw new FrameRejected(ErrorCodes.MALFORMED, "frames are JSON text", null);
         }
         if (message.bytes() > limits.maxFrameBytes()) {
-            session.send(frames.error(
-                    ErrorCodes.FRAME_TOO_LARGE, "frames may have at most " + limits.maxFrameBytes() + " bytes", null));
-            return;
+            throw new FrameRejected(
+                    ErrorCodes.FRAME_TOO_LARGE, "frames may have at most " + limits.maxFrameBytes() + " bytes", null);
         }
         JsonNode frame;
         try {
             frame = json.readTree(message.text());
         } catch (JacksonException e) {
-            session.send(frames.error(ErrorCodes.MALFORMED, "the frame is not valid JSON", null));
-            return;
+            throw new FrameRejected(ErrorCodes.MALFORMED, "the frame is not valid JSON", null);
         }
         if (frame == null || !frame.isObject()) {
-            session.send(frames.error(ErrorCodes.MALFORMED, "a frame is a JSON object with a type", null));
+            throw new FrameRejected(ErrorCodes.MALFORMED, "a frame is a JSON object with a type", null);
+        }
+        return frame;
+    }
+
+    private void refuse(ClientSession session, FrameRejected rejected) {
+        String error = frames.error(rejected.code, rejected.getMessage(), rejected.ref);
+        if (session.isClosed()) {
+            return; // flooding closed it already
+        }
+        if (!ErrorCodes.RATE_LIMITED.equals(rejected.code) && session.budget().invalid()) {
+            session.sendAndClose(error, CloseStatus.POLICY_VIOLATION.withReason("too many invalid frames"));
             return;
         }
-        try {
-            dispatch(session, frame);
-        } catch (FrameRejected rejected) {
-            session.send(frames.error(rejected.code, rejected.getMessage(), rejected.ref));
-        }
+        session.send(error);
     }
 
     private void dispatch(ClientSession session, JsonNode frame) {
@@ -97,7 +108,10 @@ class ClientFrameHandler {
             throw new FrameRejected(ErrorCodes.MISSING_FIELD, "type is required", optionalText(frame, "ref"));
         }
         switch (type) {
-            case FrameTypes.PING -> session.send(frames.pong());
+            case FrameTypes.PING -> {
+                charge(session, 0.1, ref(frame, FrameTypes.PING));
+                session.send(frames.pong());
+            }
             case FrameTypes.SEND -> send(session, frame);
             case FrameTypes.ACK, FrameTypes.READ -> cursor(session, frame, type);
             case FrameTypes.TYPING -> typing(session, frame);
@@ -308,7 +322,6 @@ class ClientFrameHandler {
             session.sendAndClose(
                     frames.error(ErrorCodes.RATE_LIMITED, "flooding: connection closed", ref),
                     CloseStatus.POLICY_VIOLATION.withReason("flooding"));
-            throw new FrameRejected(ErrorCodes.RATE_LIMITED, "flooding", ref);
         }
         throw new FrameRejected(ErrorCodes.RATE_LIMITED, "too many frames; slow down", ref);
     }
