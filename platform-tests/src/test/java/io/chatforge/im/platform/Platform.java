@@ -96,6 +96,8 @@ final class Platform {
         env.put("IM_AUTH_DB", infra.newDatabase("auth"));
         env.put("IM_USER_DB", infra.newDatabase("user"));
         env.put("IM_AUTH_DEV_KEY_FILE", devKeyFile.toString());
+        // a key rotated in is fetched at its first token (KeyRotationIT), not 30 s after the last fetch
+        env.put("IM_JWKS_MIN_REFETCH", "1s");
         env.put("IM_AUTH_PENDING_SWEEP_INTERVAL", "2s");
         // every test client sends its own X-Forwarded-For, as if behind one proxy, so per-address
         // budgets of one test do not leak into another

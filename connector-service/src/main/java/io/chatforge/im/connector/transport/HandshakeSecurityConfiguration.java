@@ -1,5 +1,6 @@
 package io.chatforge.im.connector.transport;
 
+import io.chatforge.im.security.JwksCache;
 import io.chatforge.im.security.ProblemResponses;
 import io.chatforge.im.security.reactive.HandshakeTokenConverter;
 import io.chatforge.im.security.reactive.ReactiveAccessTokenDecoder;
@@ -28,8 +29,11 @@ class HandshakeSecurityConfiguration {
             @Value("${im.security.jwt.jwk-set-uri}") String jwkSetUri,
             @Value("${im.security.jwt.issuer:chatforge-im}") String issuer,
             @Value("${im.security.jwt.clock-skew:30s}") Duration clockSkew,
+            @Value("${im.security.jwt.jwks-refresh:5m}") Duration jwksRefresh,
+            @Value("${im.security.jwt.jwks-min-refetch:30s}") Duration jwksMinRefetch,
             ReactiveStringRedisTemplate redis) {
-        return new ReactiveAccessTokenDecoder(jwkSetUri, issuer, clockSkew, redis);
+        return new ReactiveAccessTokenDecoder(
+                JwksCache.remote(jwkSetUri, jwksRefresh, jwksMinRefetch), issuer, clockSkew, redis);
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package io.chatforge.im.gateway.security;
 
+import io.chatforge.im.security.JwksCache;
 import io.chatforge.im.security.reactive.HandshakeTokenConverter;
 import io.chatforge.im.security.reactive.ReactiveAccessTokenDecoder;
 import org.springframework.context.annotation.Bean;
@@ -25,7 +26,10 @@ class GatewaySecurityConfiguration {
     @Bean
     ReactiveJwtDecoder jwtDecoder(GatewaySecurityProperties properties, ReactiveStringRedisTemplate redis) {
         return new ReactiveAccessTokenDecoder(
-                properties.jwkSetUri(), properties.issuer(), properties.clockSkew(), redis);
+                JwksCache.remote(properties.jwkSetUri(), properties.jwksRefresh(), properties.jwksMinRefetch()),
+                properties.issuer(),
+                properties.clockSkew(),
+                redis);
     }
 
     @Bean

@@ -16,8 +16,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record ImSecurityProperties(
         Jwt jwt, String internalToken, @DefaultValue List<String> publicPaths) {
 
+    /**
+     * @param jwksRefresh how often the public keys are fetched again (a rotation reaches every
+     *     verifier within this)
+     * @param jwksMinRefetch a token with an unknown key id fetches them at once, but at most this often
+     */
     public record Jwt(
             String jwkSetUri,
             @DefaultValue("chatforge-im") String issuer,
-            @DefaultValue("30s") Duration clockSkew) {}
+            @DefaultValue("30s") Duration clockSkew,
+            @DefaultValue("5m") Duration jwksRefresh,
+            @DefaultValue("30s") Duration jwksMinRefetch) {}
 }

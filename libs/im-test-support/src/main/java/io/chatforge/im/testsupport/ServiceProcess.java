@@ -60,6 +60,11 @@ public final class ServiceProcess {
     }
 
     public synchronized void start() {
+        start(Map.of());
+    }
+
+    /** Starts with some environment variables added to (or replacing) its own, for this run only. */
+    public synchronized void start(Map<String, String> extraEnv) {
         if (isRunning()) {
             return;
         }
@@ -78,6 +83,7 @@ public final class ServiceProcess {
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(env);
+        builder.environment().putAll(extraEnv);
         try {
             Files.createDirectories(log.getParent());
             process = builder.start();

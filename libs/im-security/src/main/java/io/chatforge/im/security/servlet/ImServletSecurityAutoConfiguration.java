@@ -1,8 +1,13 @@
 package io.chatforge.im.security.servlet;
 
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.proc.JWSVerificationKeySelector;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import io.chatforge.im.security.AccessTokenValidators;
 import io.chatforge.im.security.ImSecurityProperties;
 import io.chatforge.im.security.InternalCalls;
+import io.chatforge.im.security.JwksCache;
 import io.chatforge.im.security.RevokedSessionCheck;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +21,6 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
@@ -59,9 +63,11 @@ public class ImServletSecurityAutoConfiguration {
         if (jwt == null || jwt.jwkSetUri() == null || jwt.jwkSetUri().isBlank()) {
             throw new IllegalStateException("im.security.jwt.jwk-set-uri is not set (IM_AUTH_JWKS_URI)");
         }
-        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(jwt.jwkSetUri())
-                .jwsAlgorithm(SignatureAlgorithm.RS256)
-                .build();
+        var processor = new DefaultJWTProcessor<SecurityContext>();
+        processor.setJWSKeySelector(new JWSVerificationKeySelector<>(
+                JWSAlgorithm.RS256, JwksCache.remote(jwt.jwkSetUri(), jwt.jwksRefresh(), jwt.jwksMinRefetch())));
+        processor.setJWTClaimsSetVerifier((claims, context) -> {}); // AccessTokenValidators check the claims
+        NimbusJwtDecoder decoder = new NimbusJwtDecoder(processor);
         decoder.setJwtValidator(AccessTokenValidators.of(jwt.issuer(), jwt.clockSkew(), revoked.getIfAvailable()));
         return decoder;
     }
