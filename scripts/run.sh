@@ -183,6 +183,9 @@ start_service() {
   local name="$1" port="$2"
   local jar
   jar=$(fat_jar "$name")
+  # only the gateway listens on every interface; the others answer this machine alone (their
+  # /internal/** and actuator endpoints are not for other hosts). IM_BIND_ADDRESS changes it.
+  if [ "$name" = gateway ]; then unset SERVER_ADDRESS; else export SERVER_ADDRESS="${IM_BIND_ADDRESS:-127.0.0.1}"; fi
   [ -f "$jar" ] || fail "$jar is missing: run without --no-build"
   : > "$LOG_DIR/$name.log"
   if [ "${IM_CDS:-true}" = true ] && [ -f "$(class_archive "$name")" ] && [ ! "$jar" -nt "$(class_archive "$name")" ]; then
@@ -230,11 +233,11 @@ main() {
 
   export SPRING_PROFILES_ACTIVE="${SPRING_PROFILES_ACTIVE:-dev}"
   # services find each other on the ports chosen above
-  export IM_USER_SERVICE_URL="${IM_USER_SERVICE_URL:-http://localhost:${IM_USER_PORT:-8082}}"
-  export IM_AUTH_SERVICE_URL="${IM_AUTH_SERVICE_URL:-http://localhost:${IM_AUTH_PORT:-8081}}"
-  export IM_FRIEND_SERVICE_URL="${IM_FRIEND_SERVICE_URL:-http://localhost:${IM_FRIEND_PORT:-8083}}"
-  export IM_MESSAGE_SERVICE_URL="${IM_MESSAGE_SERVICE_URL:-http://localhost:${IM_MESSAGE_PORT:-8084}}"
-  export IM_CONNECTOR_URLS="${IM_CONNECTOR_URLS:-http://localhost:${IM_CONNECTOR_PORT:-8085}}"
+  export IM_USER_SERVICE_URL="${IM_USER_SERVICE_URL:-http://127.0.0.1:${IM_USER_PORT:-8082}}"
+  export IM_AUTH_SERVICE_URL="${IM_AUTH_SERVICE_URL:-http://127.0.0.1:${IM_AUTH_PORT:-8081}}"
+  export IM_FRIEND_SERVICE_URL="${IM_FRIEND_SERVICE_URL:-http://127.0.0.1:${IM_FRIEND_PORT:-8083}}"
+  export IM_MESSAGE_SERVICE_URL="${IM_MESSAGE_SERVICE_URL:-http://127.0.0.1:${IM_MESSAGE_PORT:-8084}}"
+  export IM_CONNECTOR_URLS="${IM_CONNECTOR_URLS:-http://127.0.0.1:${IM_CONNECTOR_PORT:-8085}}"
   export IM_AUTH_JWKS_URI="${IM_AUTH_JWKS_URI:-$IM_AUTH_SERVICE_URL/api/auth/.well-known/jwks.json}"
   export IM_AUTH_DEV_KEY_FILE="${IM_AUTH_DEV_KEY_FILE:-$DATA_DIR/dev-jwt-key.pem}"
   export IM_WEB_ROOT="${IM_WEB_ROOT:-file:$ROOT/clients/web/dist/}"

@@ -26,6 +26,33 @@ class GatewayEdgeIT {
     }
 
     @Test
+    void onlyTheGateway_listensBeyondThisMachine() throws Exception {
+        java.net.InetAddress external =
+                java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces()).stream()
+                        .filter(n -> {
+                            try {
+                                return n.isUp() && !n.isLoopback();
+                            } catch (java.net.SocketException e) {
+                                return false;
+                            }
+                        })
+                        .flatMap(n -> java.util.Collections.list(n.getInetAddresses()).stream())
+                        .filter(a -> a instanceof java.net.Inet4Address)
+                        .findFirst()
+                        .orElse(null);
+        org.junit.jupiter.api.Assumptions.assumeTrue(external != null, "this machine has no non-loopback address");
+        for (var service : java.util.List.of(platform.message, platform.auth, platform.connectorA)) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(
+                            () -> new java.net.Socket(external, service.port()).close())
+                    .as("%s on %s", service.name(), external)
+                    .isInstanceOf(java.net.ConnectException.class);
+        }
+        try (var reachable = new java.net.Socket(external, platform.gateway.port())) {
+            assertThat(reachable.isConnected()).isTrue();
+        }
+    }
+
+    @Test
     void identityHeadersFromClients_areIgnored() {
         var alice = Accounts.registerAndLogin(api, "alice");
         var mallory = Accounts.registerAndLogin(api, "mallory");

@@ -109,12 +109,16 @@ final class Platform {
         env.put("IM_RATE_REGISTER_PER_IP", Integer.toString(Limits.REGISTER_PER_IP));
         env.put("IM_WEB_ROOT", "file:" + root.toAbsolutePath().normalize().resolve("clients/web/dist") + "/");
 
-        user = new ServiceProcess("user-service", jar(root, "user-service", version), userPort, env, logs);
-        auth = new ServiceProcess("auth-service", jar(root, "auth-service", version), authPort, env, logs);
-        friend = new ServiceProcess("friend-service", jar(root, "friend-service", version), friendPort, env, logs);
-        message = new ServiceProcess("message-service", jar(root, "message-service", version), messagePort, env, logs);
-        connectorA = connector("connector-a", root, version, connectorPortA, env, logs);
-        connectorB = connector("connector-b", root, version, connectorPortB, env, logs);
+        // as scripts/run.sh does: only the gateway listens on every interface
+        Map<String, String> internal = new HashMap<>(env);
+        internal.put("SERVER_ADDRESS", "127.0.0.1");
+        user = new ServiceProcess("user-service", jar(root, "user-service", version), userPort, internal, logs);
+        auth = new ServiceProcess("auth-service", jar(root, "auth-service", version), authPort, internal, logs);
+        friend = new ServiceProcess("friend-service", jar(root, "friend-service", version), friendPort, internal, logs);
+        message = new ServiceProcess(
+                "message-service", jar(root, "message-service", version), messagePort, internal, logs);
+        connectorA = connector("connector-a", root, version, connectorPortA, internal, logs);
+        connectorB = connector("connector-b", root, version, connectorPortB, internal, logs);
         gateway = new ServiceProcess(
                 "gateway", jar(root, "gateway", version), gatewayPort, gatewayManagementPort, env, logs);
         List<ServiceProcess> all = List.of(user, auth, friend, message, connectorA, connectorB, gateway);

@@ -5,6 +5,7 @@ import io.netty.channel.ChannelOption;
 import java.time.Duration;
 import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.env.Environment;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.stereotype.Component;
@@ -23,7 +24,9 @@ public class SyncClient {
 
     SyncClient(
             @Value("${im.connector.message-service-url}") String messageService,
-            @Value("${im.security.internal-token}") String internalToken) {
+            @Value("${im.security.internal-token}") String internalToken,
+            Environment environment) {
+        InternalCalls.requireUsableToken(internalToken, environment.matchesProfiles("dev"));
         HttpClient connections = HttpClient.create()
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 1000)
                 .responseTimeout(Duration.ofSeconds(5));

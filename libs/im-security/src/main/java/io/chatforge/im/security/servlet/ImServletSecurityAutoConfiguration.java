@@ -17,6 +17,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
@@ -75,13 +76,13 @@ public class ImServletSecurityAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean(SecurityFilterChain.class)
     SecurityFilterChain imSecurityFilterChain(
-            HttpSecurity http, ImSecurityProperties properties, ObjectProvider<JwtDecoder> jwtDecoder)
+            HttpSecurity http,
+            ImSecurityProperties properties,
+            ObjectProvider<JwtDecoder> jwtDecoder,
+            Environment environment)
             throws Exception {
         String internalToken = properties.internalToken();
-        if (internalToken == null || internalToken.length() < 16) {
-            throw new IllegalStateException(
-                    "im.security.internal-token (IM_INTERNAL_TOKEN) must be set, at least 16 characters");
-        }
+        InternalCalls.requireUsableToken(internalToken, environment.matchesProfiles("dev"));
         List<String> publicPaths = new ArrayList<>(ALWAYS_PUBLIC);
         publicPaths.addAll(properties.publicPaths());
         var handlers = new ProblemJsonSecurityHandlers();
