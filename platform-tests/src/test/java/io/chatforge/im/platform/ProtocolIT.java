@@ -146,12 +146,13 @@ class ProtocolIT {
         var user = Accounts.registerAndLogin(api, "garbage");
         try (var junk = WsClient.connectDirect(platform.connectorA, user.accessToken())) {
             awaitOnline(junk);
-            try {
-                for (int i = 0; i < 600 && !junk.isClosed(); i++) {
-                    junk.sendText("{not json " + i);
-                }
-            } catch (CompletionException closedWhileSending) {
-                // the server closed the connection under our feet: expected
+            // one at a time, each after the previous answer: no write races the server's close
+            for (int i = 1; i <= Platform.Limits.INVALID_FRAMES + 1 && !junk.isClosed(); i++) {
+                junk.sendText("{not json " + i);
+                int answered = i;
+                Awaitility.await("answer to invalid frame " + i)
+                        .atMost(Duration.ofSeconds(10))
+                        .until(() -> junk.isClosed() || junk.frames("error").size() >= answered);
             }
             assertThat(junk.awaitClose(Duration.ofSeconds(10))).isEqualTo(1008);
             assertThat(junk.frames("error"))

@@ -100,11 +100,12 @@ class ConnectionHandler implements WebSocketHandler {
         return routes.register(principal.userId(), principal.deviceId())
                 .flatMap(registration -> {
                     if (!registration.registered()) {
-                        reading.dispose();
+                        // keep reading until closed: cancelling the inbound first stalls the refusal's send
                         String refusal = codec.error(
                                 ErrorCodes.TOO_MANY_CONNECTIONS, "this account has too many devices connected", null);
                         return socket.send(Mono.just(socket.textMessage(refusal)))
-                                .then(socket.close(CloseStatus.POLICY_VIOLATION.withReason("too many connections")));
+                                .then(socket.close(CloseStatus.POLICY_VIOLATION.withReason("too many connections")))
+                                .doFinally(signal -> reading.dispose());
                     }
                     admit(session, registration);
                     log.debug(
