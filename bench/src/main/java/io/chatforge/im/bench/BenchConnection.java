@@ -33,12 +33,6 @@ final class BenchConnection {
     /** completes with the time of the first sync.page, or with -1 when a sync was refused (connect storm) */
     final CompletableFuture<Long> firstSyncPage = new CompletableFuture<>();
 
-    volatile long highestSeq;
-    /** the first seq this device saw in this run: a sync from just before it must find every message of the run */
-    volatile long lowestSeq;
-
-    volatile String conversationId;
-
     BenchConnection(BenchUsers.User user, long peer, Recorder recorder) {
         this.user = user;
         this.peer = peer;
@@ -108,19 +102,19 @@ final class BenchConnection {
             JsonNode frame = JSON.readTree(text);
             switch (frame.path("type").asString()) {
                 case "sent" -> {
-                    recorder.acknowledged(frame.get("clientMsgId").asString(), now);
+                    recorder.acknowledged(
+                            frame.get("clientMsgId").asString(),
+                            new Recorder.Stored(
+                                    frame.path("msgId").asString(),
+                                    frame.path("conversationId").asString(),
+                                    frame.path("seq").asLong()),
+                            now);
                     if (recorder.sendOnAck) {
                         sendNext();
                     }
                 }
                 case "msg" -> {
                     String msgId = frame.get("msgId").asString();
-                    conversationId = frame.get("conversationId").asString();
-                    long seq = frame.get("seq").asLong();
-                    highestSeq = Math.max(highestSeq, seq);
-                    if (lowestSeq == 0 || seq < lowestSeq) {
-                        lowestSeq = seq;
-                    }
                     boolean first = received.putIfAbsent(msgId, Boolean.TRUE) == null;
                     String[] body = frame.get("body").get("text").asString().split("\\|");
                     if (body.length == 3) {
@@ -128,13 +122,8 @@ final class BenchConnection {
                     }
                 }
                 case "sync.page" -> {
-                    recorder.synced(frame);
+                    recorder.synced(frame, user.id());
                     firstSyncPage.complete(now);
-                    if ("bench".equals(frame.path("ref").asString())
-                            && frame.path("hasMore").asBoolean()) {
-                        sendRaw("{\"type\":\"sync\",\"ref\":\"bench\",\"cursors\":" + frame.get("cursors")
-                                + ",\"limit\":500}");
-                    }
                 }
                 case "error" -> {
                     recorder.error(frame.path("code").asString());

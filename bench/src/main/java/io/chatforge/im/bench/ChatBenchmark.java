@@ -4,11 +4,12 @@ import java.net.http.HttpClient;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -20,7 +21,8 @@ import tools.jackson.databind.json.JsonMapper;
  * One-to-one messaging load through the gateway, as real clients: N WebSockets in friend pairs,
  * every device sending to its friend at a fixed rate (open loop). Reports acknowledged and
  * delivered messages per second, send->sent and send->deliver latency, lost and duplicated
- * messages (every clientMsgId is checked; missing pushes are looked for with sync).
+ * messages (every clientMsgId is checked; what push missed is looked for by a final REST sync, and lost
+ * messages are named with their id, conversation and seq).
  *
  * <pre>java -jar bench/target/bench-*-exec.jar --connections=1000 --rate=2 --seconds=30</pre>
  */
@@ -122,13 +124,20 @@ public final class ChatBenchmark {
         ticker.shutdown();
 
         drain(recorder);
-        Set<String> missing = new HashSet<>(recorder.acknowledged);
+        // lost: acknowledged with `sent`, and neither pushed nor found by the receiver's final sync
+        Set<String> missing = new TreeSet<>(recorder.acknowledged);
         missing.removeAll(recorder.deliveredByPush);
         if (!missing.isEmpty()) {
-            syncMissing(connections, recorder);
+            Map<Long, BenchConnection> byUser = new HashMap<>();
+            connections.forEach(c -> byUser.put(c.user.id(), c));
+            new FinalSync(options.gateway()).run(missing, recorder, byUser);
             missing.removeAll(recorder.deliveredBySync);
         }
         long unacknowledged = recorder.pending.size() - recorder.acknowledged.size();
+        Set<String> neverAcknowledged = new TreeSet<>(recorder.pending.keySet());
+        neverAcknowledged.removeAll(recorder.acknowledged);
+        printNamed("lost (acknowledged, never delivered)", missing, recorder);
+        printNamed("never acknowledged (the sender would resend these)", neverAcknowledged, recorder);
 
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("time", Instant.now().toString());
@@ -148,6 +157,8 @@ public final class ChatBenchmark {
         result.put("deliveredByPush", recorder.deliveredByPush.size());
         result.put("deliveredOnlyBySync", recorder.deliveredBySync.size());
         result.put("lost", missing.size());
+        result.put("lostMessages", FinalSync.describe(missing, recorder, 100));
+        result.put("unacknowledgedMessages", FinalSync.describe(neverAcknowledged, recorder, 100));
         result.put("duplicated", recorder.duplicates.sum());
         Map<String, Long> errors = new LinkedHashMap<>();
         recorder.errors.forEach((code, n) -> errors.put(code, n.sum()));
@@ -235,16 +246,11 @@ public final class ChatBenchmark {
         }
     }
 
-    /** Asks each receiver's device for its conversation from the start: what push missed must be there. */
-    private static void syncMissing(List<BenchConnection> connections, Recorder recorder) throws InterruptedException {
-        for (BenchConnection c : connections) {
-            if (c.conversationId != null) {
-                // from just before the first message this device saw in the run, page by page (see BenchConnection)
-                c.sendRaw("{\"type\":\"sync\",\"ref\":\"bench\",\"cursors\":{\"" + c.conversationId + "\":"
-                        + Math.max(0, c.lowestSeq - 100) + "},\"limit\":500}");
-            }
+    private static void printNamed(String what, Set<String> clientMsgIds, Recorder recorder) {
+        System.out.printf("%s: %d%n", what, clientMsgIds.size());
+        for (Map<String, Object> m : FinalSync.describe(clientMsgIds, recorder, 20)) {
+            System.out.println("  " + m);
         }
-        drain(recorder);
     }
 
     static Map<String, Object> percentiles(Histogram micros) {

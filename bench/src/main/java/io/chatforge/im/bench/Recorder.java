@@ -15,6 +15,9 @@ final class Recorder {
     final Histogram sendToDeliver = new ConcurrentHistogram(3);
     final Map<String, Long> pending = new ConcurrentHashMap<>();
     final Set<String> acknowledged = ConcurrentHashMap.newKeySet();
+    /** what each {@code sent} said: the stored message's id, conversation and seq, by clientMsgId */
+    final Map<String, Stored> stored = new ConcurrentHashMap<>();
+
     final Set<String> deliveredByPush = ConcurrentHashMap.newKeySet();
     final Set<String> deliveredBySync = ConcurrentHashMap.newKeySet();
     final LongAdder sends = new LongAdder();
@@ -31,7 +34,8 @@ final class Recorder {
         sends.increment();
     }
 
-    void acknowledged(String clientMsgId, long now) {
+    void acknowledged(String clientMsgId, Stored message, long now) {
+        stored.putIfAbsent(clientMsgId, message);
         Long sentAt = pending.get(clientMsgId);
         if (sentAt != null && acknowledged.add(clientMsgId) && measuring) {
             sendToSent.recordValue(Math.max(1, (now - sentAt) / 1000));
@@ -53,8 +57,12 @@ final class Recorder {
         lastEvent.set(now);
     }
 
-    void synced(JsonNode page) {
+    /** Counts the peer's messages of a sync page; a device's own messages there deliver nothing. */
+    void synced(JsonNode page, long self) {
         for (JsonNode m : page.get("messages")) {
+            if (m.path("from").path("userId").asLong() == self) {
+                continue;
+            }
             String[] body = m.get("body").get("text").asString().split("\\|");
             if (body.length == 3 && !deliveredByPush.contains(body[2])) {
                 deliveredBySync.add(body[2]);
@@ -65,4 +73,7 @@ final class Recorder {
     void error(String code) {
         errors.computeIfAbsent(code, c -> new LongAdder()).increment();
     }
+
+    /** A message as stored, as its {@code sent} answered. */
+    record Stored(String msgId, String conversationId, long seq) {}
 }

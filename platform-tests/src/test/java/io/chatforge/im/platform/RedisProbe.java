@@ -8,7 +8,7 @@ import java.io.UncheckedIOException;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 
-/** Reads a value of the platform's Redis database, as an operator with redis-cli would. */
+/** Reads (or flushes) the platform's Redis database, as an operator with redis-cli would. */
 final class RedisProbe {
     private RedisProbe() {}
 
@@ -20,6 +20,14 @@ final class RedisProbe {
     /** HGET on the platform's database; null when absent. */
     static String hget(Platform platform, String key, String field) {
         return read(platform, command("HGET", key, field));
+    }
+
+    /** FLUSHDB on the platform's database, as an operator's mistake (or a Redis failover to an empty replica) would. */
+    static void flush(Platform platform) {
+        String answer = read(platform, command("FLUSHDB"));
+        if (!"+OK".equals(answer)) {
+            throw new IllegalStateException("FLUSHDB: " + answer);
+        }
     }
 
     private static String read(Platform platform, byte[] query) {
@@ -36,6 +44,9 @@ final class RedisProbe {
                 throw new IllegalStateException("SELECT: " + selected);
             }
             String header = in.readLine();
+            if (header.startsWith("+")) {
+                return header; // a status reply
+            }
             return header.startsWith("$-1") ? null : in.readLine();
         } catch (IOException ex) {
             throw new UncheckedIOException(ex);

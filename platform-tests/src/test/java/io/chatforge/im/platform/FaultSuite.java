@@ -1,0 +1,399 @@
+package io.chatforge.im.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The fault suite under load (docs/reliability.md), run by {@code scripts/faults.sh}, not by the
+ * test suite: {@value #PAIRS} friend pairs each sending every {@value #ONE_TO_ONE_EVERY_MS} ms and a
+ * group of {@value #GROUP_SIZE} each sending every {@value #GROUP_EVERY_MS} ms, all through the
+ * gateway to two connectors, while one fault after another hits the platform. Devices behave as
+ * the SDK does ({@link ResilientDevice}). Per fault it prints sent, acknowledged, delivered, lost,
+ * duplicated and the time to recover, writes the table to target/fault-suite.md, and fails when
+ * anything was lost or duplicated.
+ */
+class FaultSuite {
+    static final int PAIRS = 20;
+    static final int GROUP_SIZE = 5;
+    static final long ONE_TO_ONE_EVERY_MS = 250;
+    static final long GROUP_EVERY_MS = 1000;
+    private static final Duration BEFORE_FAULT = Duration.ofSeconds(8);
+    private static final Duration RECOVERY_DEADLINE = Duration.ofSeconds(120);
+    private static final Duration AFTER_RECOVERY = Duration.ofSeconds(5);
+
+    private final Platform platform = Platform.get();
+    private final Path root = Path.of(System.getProperty("im.platform.root", ".."))
+            .toAbsolutePath()
+            .normalize();
+    private final FaultLedger ledger = new FaultLedger();
+    private final List<ResilientDevice> devices = new ArrayList<>();
+    private final List<Stream> streams = new ArrayList<>();
+    private final AtomicLong counter = new AtomicLong();
+    private volatile int phase;
+    private long[] due;
+
+    /** One sender's flow of messages: to its friend, or to the group. */
+    record Stream(ResilientDevice from, Map<String, Object> to, Set<Long> recipients, long everyMs) {}
+
+    record Fault(String name, FaultAction action, Runnable afterwards) {}
+
+    interface FaultAction {
+        void inject() throws Exception;
+    }
+
+    record Row(String fault, Map<String, Object> figures) {}
+
+    @Test
+    void faultsUnderLoad() throws Exception {
+        prepare();
+        List<Fault> faults = List.of(
+                new Fault("none (steady load)", () -> {}, () -> {}),
+                new Fault("kill -9 connector-a", platform.connectorA::kill, () -> restart(platform.connectorA)),
+                new Fault(
+                        "message-service kill -9 mid-batch + restart",
+                        () -> {
+                            platform.message.kill();
+                            restart(platform.message);
+                        },
+                        () -> {}),
+                new Fault("Redis FLUSHDB", () -> RedisProbe.flush(platform), () -> {}),
+                new Fault("Kafka broker restart", this::restartKafka, () -> {}),
+                new Fault("MariaDB restart", this::restartMariaDb, () -> {}),
+                new Fault(
+                        "friend-service SIGSTOP 30 s",
+                        () -> {
+                            platform.friend.pause();
+                            try {
+                                Thread.sleep(30_000);
+                            } finally {
+                                platform.friend.resume();
+                            }
+                        },
+                        () -> {}));
+
+        ScheduledExecutorService timers = Executors.newScheduledThreadPool(2);
+        timers.scheduleAtFixedRate(this::tickAll, 0, 100, TimeUnit.MILLISECONDS);
+        due = new long[streams.size()];
+        timers.scheduleAtFixedRate(this::generate, 0, 50, TimeUnit.MILLISECONDS);
+        awaitAllOnline();
+
+        Map<Integer, double[]> windows = new LinkedHashMap<>();
+        for (int i = 0; i < faults.size(); i++) {
+            phase = i;
+            Fault fault = faults.get(i);
+            Thread.sleep(BEFORE_FAULT.toMillis());
+            System.out.printf("[faults] %s: injecting%n", fault.name());
+            long injected = System.currentTimeMillis();
+            fault.action().inject();
+            long ended = System.currentTimeMillis();
+            double recovered = awaitRecovery(ended);
+            System.out.printf(
+                    "[faults] %s: fault window %.1f s, flowing again %.1f s after it%n",
+                    fault.name(), (ended - injected) / 1000.0, recovered);
+            windows.put(i, new double[] {(ended - injected) / 1000.0, recovered});
+            Thread.sleep(AFTER_RECOVERY.toMillis());
+            fault.afterwards().run();
+        }
+        phase = -1; // stop sending
+        drain();
+        timers.shutdownNow();
+        devices.forEach(ResilientDevice::close);
+        finalSync();
+
+        List<Row> rows = new ArrayList<>();
+        for (int i = 0; i < faults.size(); i++) {
+            rows.add(new Row(faults.get(i).name(), figures(i, windows.get(i))));
+        }
+        String table = table(rows);
+        System.out.println(table);
+        Path report = root.resolve("platform-tests/target/fault-suite.md");
+        Files.writeString(report, table);
+        System.out.println("[faults] table written to " + report);
+        for (Row row : rows) {
+            assertThat(row.figures().get("lost"))
+                    .as("lost under %s", row.fault())
+                    .isEqualTo(0L);
+            assertThat(row.figures().get("duplicated"))
+                    .as("duplicated under %s", row.fault())
+                    .isEqualTo(0L);
+        }
+    }
+
+    private void prepare() {
+        String url = platform.webSocketUrl();
+        List<Accounts.Account> users = new ArrayList<>();
+        for (int i = 0; i < 2 * PAIRS + GROUP_SIZE; i++) {
+            users.add(Accounts.registerAndLogin(platform.client(), "fault"));
+        }
+        for (Accounts.Account u : users) {
+            devices.add(new ResilientDevice(u.userId(), u.accessToken(), url, ledger));
+        }
+        for (int p = 0; p < PAIRS; p++) {
+            Accounts.Account a = users.get(2 * p);
+            Accounts.Account b = users.get(2 * p + 1);
+            Friends.befriend(platform.client(), a, b);
+            streams.add(new Stream(
+                    devices.get(2 * p), Map.of("userId", b.userId()), Set.of(b.userId()), ONE_TO_ONE_EVERY_MS));
+            streams.add(new Stream(
+                    devices.get(2 * p + 1), Map.of("userId", a.userId()), Set.of(a.userId()), ONE_TO_ONE_EVERY_MS));
+        }
+        int first = 2 * PAIRS;
+        Accounts.Account owner = users.get(first);
+        List<Long> memberIds = new ArrayList<>();
+        for (int m = first + 1; m < first + GROUP_SIZE; m++) {
+            Friends.befriend(platform.client(), owner, users.get(m));
+            memberIds.add(users.get(m).userId());
+        }
+        var group = platform.client()
+                .post("/api/groups", Map.of("name", "fault suite", "memberIds", memberIds), owner.accessToken());
+        assertThat(group.status()).as(group.toString()).isEqualTo(201);
+        long groupId = group.json().get("groupId").asLong();
+        for (int m = first; m < first + GROUP_SIZE; m++) {
+            Set<Long> others = new HashSet<>(memberIds);
+            others.add(owner.userId());
+            others.remove(users.get(m).userId());
+            streams.add(new Stream(devices.get(m), Map.of("groupId", groupId), Set.copyOf(others), GROUP_EVERY_MS));
+        }
+    }
+
+    private void tickAll() {
+        long now = System.currentTimeMillis();
+        for (ResilientDevice d : devices) {
+            try {
+                d.tick(now);
+            } catch (RuntimeException e) {
+                System.out.println("[faults] tick of " + d.userId + ": " + e);
+            }
+        }
+    }
+
+    /** Every stream sends at its own rate, the streams spread over the period; while a phase runs. */
+    private void generate() {
+        int current = phase;
+        if (current < 0) {
+            return;
+        }
+        long now = System.currentTimeMillis();
+        for (int i = 0; i < streams.size(); i++) {
+            Stream s = streams.get(i);
+            if (due[i] == 0) {
+                due[i] = now + (i * 37L) % s.everyMs();
+            }
+            if (now >= due[i]) {
+                String clientMsgId = "f-" + s.from().userId + "-" + counter.incrementAndGet();
+                ledger.created(clientMsgId, s.from().userId, s.recipients(), current, now);
+                s.from().send(clientMsgId, s.to(), FaultLedger.text(clientMsgId));
+                due[i] = Math.max(due[i] + s.everyMs(), now);
+            }
+        }
+    }
+
+    private void awaitAllOnline() throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (devices.stream().anyMatch(d -> !d.isOnline())) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new IllegalStateException("devices did not come online");
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    /**
+     * Seconds from the end of the fault until every stream has a message created after it that
+     * reached all its recipients; {@code -1} if that did not happen within the deadline.
+     */
+    private double awaitRecovery(long ended) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + RECOVERY_DEADLINE.toMillis();
+        while (System.currentTimeMillis() < deadline) {
+            long latest = 0;
+            boolean all = true;
+            for (Stream s : streams) {
+                long first = ledger.entries().stream()
+                        .filter(e -> e.sender == s.from().userId && e.createdAt >= ended)
+                        .filter(e -> e.recipients.equals(s.recipients()))
+                        .mapToLong(FaultLedger.Entry::fullyDeliveredAt)
+                        .filter(t -> t > 0)
+                        .min()
+                        .orElse(0);
+                if (first == 0) {
+                    all = false;
+                    break;
+                }
+                latest = Math.max(latest, first);
+            }
+            if (all) {
+                return (latest - ended) / 1000.0;
+            }
+            Thread.sleep(250);
+        }
+        return -1;
+    }
+
+    /** Waits until every device's outbox is empty and every acknowledged message reached its recipients. */
+    private void drain() throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 120_000;
+        while (System.currentTimeMillis() < deadline) {
+            boolean outboxesEmpty = devices.stream().allMatch(d -> d.unacknowledged() == 0);
+            boolean delivered = ledger.entries().stream()
+                    .filter(FaultLedger.Entry::acknowledged)
+                    .allMatch(FaultLedger.Entry::deliveredLive);
+            if (outboxesEmpty && delivered) {
+                return;
+            }
+            Thread.sleep(250);
+        }
+        System.out.println("[faults] drain deadline passed: "
+                + devices.stream().mapToInt(ResilientDevice::unacknowledged).sum() + " unacknowledged");
+    }
+
+    /** Each recipient reads its conversations from the start over REST: the last word on what is lost. */
+    private void finalSync() {
+        Map<Long, Set<String>> conversations = new HashMap<>();
+        for (FaultLedger.Entry e : ledger.entries()) {
+            if (e.conversationId != null) {
+                e.recipients.forEach(r ->
+                        conversations.computeIfAbsent(r, x -> new HashSet<>()).add(e.conversationId));
+            }
+        }
+        Map<Long, String> tokens = new HashMap<>();
+        devices.forEach(d -> tokens.put(d.userId, d.token()));
+        for (var entry : conversations.entrySet()) {
+            long user = entry.getKey();
+            Map<String, Object> cursors = new HashMap<>();
+            entry.getValue().forEach(c -> cursors.put(c, 0));
+            ApiClient api = platform.client();
+            for (int page = 0; page < 10_000; page++) {
+                var response = api.post("/api/sync", Map.of("cursors", cursors, "limit", 200), tokens.get(user));
+                assertThat(response.status()).as(response.toString()).isEqualTo(200);
+                JsonNode body = response.json();
+                long now = System.currentTimeMillis();
+                for (JsonNode msg : body.path("messages")) {
+                    if (msg.path("from").path("userId").asLong() != user) {
+                        ledger.finalSync(user, msg, now);
+                    }
+                }
+                if (!body.path("hasMore").asBoolean()) {
+                    break;
+                }
+                cursors.clear();
+                body.path("cursors")
+                        .properties()
+                        .forEach(c -> cursors.put(c.getKey(), c.getValue().asLong()));
+            }
+        }
+    }
+
+    private Map<String, Object> figures(int phaseIndex, double[] window) {
+        List<FaultLedger.Entry> mine =
+                ledger.entries().stream().filter(e -> e.phase == phaseIndex).toList();
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put("sent", (long) mine.size());
+        f.put(
+                "acknowledged",
+                mine.stream().filter(FaultLedger.Entry::acknowledged).count());
+        f.put("refused", mine.stream().filter(e -> e.refusedWith != null).count());
+        f.put(
+                "deliveredLive",
+                mine.stream().filter(FaultLedger.Entry::deliveredLive).count());
+        f.put(
+                "onlyByFinalSync",
+                mine.stream().filter(FaultLedger.Entry::onlyByFinalSync).count());
+        f.put("lost", mine.stream().filter(FaultLedger.Entry::lost).count());
+        f.put("duplicated", mine.stream().filter(FaultLedger.Entry::duplicated).count());
+        f.put(
+                "maxLatencyS",
+                mine.stream()
+                                .mapToLong(e -> e.fullyDeliveredAt() - e.createdAt)
+                                .filter(l -> l >= 0)
+                                .max()
+                                .orElse(0)
+                        / 1000.0);
+        f.put("faultWindowS", window[0]);
+        f.put("recoveredAfterS", window[1]);
+        mine.stream()
+                .filter(FaultLedger.Entry::lost)
+                .limit(20)
+                .forEach(e -> System.out.printf(
+                        "[faults] lost: %s msgId %s conversation %s seq %d, recipients %s, delivered to %s%n",
+                        e.clientMsgId, e.msgId, e.conversationId, e.seq, e.recipients, e.deliveries.keySet()));
+        return f;
+    }
+
+    private static String table(List<Row> rows) {
+        StringBuilder t = new StringBuilder();
+        t.append("| fault | sent | acknowledged | refused | delivered live | only by final sync | lost | duplicated"
+                + " | max latency (s) | fault window (s) | flowing again after (s) |\n");
+        t.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        for (Row r : rows) {
+            var f = r.figures();
+            t.append("| ").append(r.fault());
+            for (String k : List.of(
+                    "sent",
+                    "acknowledged",
+                    "refused",
+                    "deliveredLive",
+                    "onlyByFinalSync",
+                    "lost",
+                    "duplicated",
+                    "maxLatencyS",
+                    "faultWindowS",
+                    "recoveredAfterS")) {
+                t.append(" | ").append(f.get(k));
+            }
+            t.append(" |\n");
+        }
+        t.append("\n").append(Instant.now()).append("\n");
+        return t.toString();
+    }
+
+    private static void restart(io.chatforge.im.testsupport.ServiceProcess service) {
+        service.start();
+        service.awaitReady(Duration.ofMinutes(2));
+    }
+
+    private void restartKafka() throws IOException, InterruptedException {
+        run("scripts/infra.sh", "down", "kafka");
+        run("scripts/infra.sh", "up");
+    }
+
+    /** Through infra.sh when it started MariaDB, else the system's service manager. */
+    private void restartMariaDb() throws IOException, InterruptedException {
+        if (Files.exists(root.resolve(".data/mariadb/mariadbd.pid"))) {
+            run("scripts/infra.sh", "down", "mariadb");
+            run("scripts/infra.sh", "up");
+        } else {
+            run("service", "mariadb", "restart");
+        }
+    }
+
+    private void run(String... command) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(command)
+                .directory(root.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(
+                        ProcessBuilder.Redirect.appendTo(root.resolve("platform-tests/target/fault-suite-commands.log")
+                                .toFile()))
+                .start();
+        if (!p.waitFor(3, TimeUnit.MINUTES) || p.exitValue() != 0) {
+            throw new IllegalStateException(String.join(" ", command) + " failed: see fault-suite-commands.log");
+        }
+    }
+}
