@@ -374,13 +374,41 @@ class FaultSuite {
         run("scripts/infra.sh", "up");
     }
 
-    /** Through infra.sh when it started MariaDB, else the system's service manager. */
+    /**
+     * A clean shutdown and a start: through infra.sh when it started MariaDB, else mysqladmin and
+     * mysqld_safe (Debian's init script cannot ping a server without its maintenance account).
+     */
     private void restartMariaDb() throws IOException, InterruptedException {
         if (Files.exists(root.resolve(".data/mariadb/mariadbd.pid"))) {
             run("scripts/infra.sh", "down", "mariadb");
             run("scripts/infra.sh", "up");
-        } else {
-            run("service", "mariadb", "restart");
+            return;
+        }
+        run("mysqladmin", "-uroot", "shutdown");
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (ProcessHandle.allProcesses()
+                .anyMatch(p -> p.info().command().orElse("").endsWith("/mariadbd"))) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new IllegalStateException("mariadbd did not stop");
+            }
+            Thread.sleep(100);
+        }
+        new ProcessBuilder("setsid", "mysqld_safe")
+                .redirectErrorStream(true)
+                .redirectOutput(
+                        ProcessBuilder.Redirect.appendTo(root.resolve("platform-tests/target/fault-suite-commands.log")
+                                .toFile()))
+                .start();
+        while (new ProcessBuilder("mysqladmin", "-uroot", "ping")
+                        .redirectErrorStream(true)
+                        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                        .start()
+                        .waitFor()
+                != 0) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new IllegalStateException("MariaDB did not come back");
+            }
+            Thread.sleep(100);
         }
     }
 
