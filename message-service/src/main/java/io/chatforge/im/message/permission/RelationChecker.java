@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class RelationChecker {
-    static final String FRIEND_SERVICE = "friend-service";
+    public static final String FRIEND_SERVICE = "friend-service";
     private static final Logger log = LoggerFactory.getLogger(RelationChecker.class);
     private static final int MAX_REMEMBERED = 100_000;
 

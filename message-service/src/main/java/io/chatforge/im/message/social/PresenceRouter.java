@@ -21,9 +21,12 @@ import tools.jackson.databind.json.JsonMapper;
  * Tells a user's online friends that the user came online or went offline (the connectors
  * already debounced it): {@code event {kind: "presence", data: {userId, online}}}. The cost is
  * one friend-list call and one route lookup per change, proportional to the user's friends.
+ * Friend lists have a circuit breaker of their own: a connect storm that times them out must not
+ * open the breaker of the relation checks, which would refuse every send meanwhile.
  */
 @Component
 class PresenceRouter {
+    static final String FRIEND_LISTS = "friend-lists";
     private static final Logger log = LoggerFactory.getLogger(PresenceRouter.class);
 
     private final FriendListClient friends;
@@ -69,7 +72,7 @@ class PresenceRouter {
     }
 
     private void announce(PresenceEvent event) {
-        List<Long> friendIds = resilient.call("friend-service", () -> friends.friendIds(event.userId()));
+        List<Long> friendIds = resilient.call(FRIEND_LISTS, () -> friends.friendIds(event.userId()));
         if (friendIds.isEmpty()) {
             return;
         }
