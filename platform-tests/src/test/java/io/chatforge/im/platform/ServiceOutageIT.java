@@ -68,12 +68,24 @@ class ServiceOutageIT {
             platform.user.awaitReady(Duration.ofMinutes(2));
         }
 
-        // the client that retries the same request (same Idempotency-Key) gets its account
-        await().atMost(Duration.ofSeconds(30))
-                .pollInterval(Duration.ofMillis(500))
-                .until(() -> api.send("POST", "/api/auth/register", retriedBody, null, retryKey)
+        // auth-service reaches user-service again once its breaker lets calls through: probed with
+        // fresh names, since a name has a small registration budget (5 a minute) at the gateway
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofSeconds(1))
+                .until(() -> api.post(
+                                        "/api/auth/register",
+                                        Map.of(
+                                                "username",
+                                                Accounts.uniqueUsername("probe"),
+                                                "password",
+                                                Accounts.PASSWORD),
+                                        null)
                                 .status()
-                        == 200);
+                        == 201);
+        // the client that retries the same request (same Idempotency-Key) gets its account
+        assertThat(api.send("POST", "/api/auth/register", retriedBody, null, retryKey)
+                        .status())
+                .isEqualTo(200);
         var account = Accounts.login(api, retried, Accounts.PASSWORD, "phone");
         assertThat(api.get("/api/users/me", account.accessToken()).text("username"))
                 .isEqualTo(retried);

@@ -5,6 +5,7 @@ import io.chatforge.im.gateway.error.ProblemJson;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.time.Duration;
+import java.util.Optional;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
@@ -89,8 +90,14 @@ class RateLimitFilter implements GlobalFilter, Ordered {
                 .then();
     }
 
+    /**
+     * Over budget: the 429 and nothing else. (A written response completes empty, so it must not be
+     * followed by switchIfEmpty: that forwarded every throttled request anyway.)
+     */
     private Mono<Void> limited(Mono<Duration> check, ServerWebExchange exchange, GatewayFilterChain chain) {
-        return check.flatMap(wait -> reject(exchange, wait)).switchIfEmpty(Mono.defer(() -> chain.filter(exchange)));
+        return check.map(Optional::of)
+                .defaultIfEmpty(Optional.empty())
+                .flatMap(wait -> wait.isPresent() ? reject(exchange, wait.get()) : chain.filter(exchange));
     }
 
     private static Mono<Void> reject(ServerWebExchange exchange, Duration wait) {
