@@ -28,8 +28,6 @@ public class SlotLease {
             "if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) end "
                     + "return 0",
             Long.class);
-    private static final RedisScript<Long> RELEASE = RedisScript.of(
-            "if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0", Long.class);
 
     private final ReactiveStringRedisTemplate redis;
     private final String node;
@@ -64,10 +62,6 @@ public class SlotLease {
         return slot;
     }
 
-    public int partitions() {
-        return partitions;
-    }
-
     /** Tells the delivery listener when the slot changes (after a lost lease). */
     public void onChange(IntConsumer listener) {
         this.onChange = listener;
@@ -90,14 +84,6 @@ public class SlotLease {
             }
         } catch (RuntimeException e) {
             log.warn("could not renew delivery slot {}: {}", slot, e.toString());
-        }
-    }
-
-    void release() {
-        try {
-            redis.execute(RELEASE, List.of(key(slot)), List.of(node)).next().block(Duration.ofSeconds(2));
-        } catch (RuntimeException e) {
-            log.warn("could not release delivery slot {}: {}", slot, e.toString());
         }
     }
 

@@ -1,7 +1,6 @@
 package io.chatforge.im.connector.session;
 
 import io.chatforge.im.connector.config.ConnectorProperties;
-import java.time.Duration;
 import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -67,9 +66,5 @@ public class GracefulDrain implements SmartLifecycle {
     @Override
     public int getPhase() {
         return Integer.MAX_VALUE;
-    }
-
-    Duration timeout() {
-        return properties.drainTimeout();
     }
 }
