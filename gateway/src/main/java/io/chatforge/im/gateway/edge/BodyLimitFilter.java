@@ -1,6 +1,7 @@
 package io.chatforge.im.gateway.edge;
 
 import io.chatforge.im.gateway.error.ProblemJson;
+import java.util.Optional;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.buffer.DataBuffer;
@@ -43,11 +44,17 @@ class BodyLimitFilter implements WebFilter {
         if (!chunked) {
             return chain.filter(exchange); // the declared length (or none: no body) bounds it
         }
+        // the chain runs exactly once: with the body read, or as it is when there was none (a
+        // finished chain completes empty, so it must not be followed by switchIfEmpty)
         return DataBufferUtils.join(request.getBody(), (int) Math.min(Integer.MAX_VALUE, limit))
-                .flatMap(body -> chain.filter(
-                        exchange.mutate().request(withBody(request, body)).build()))
-                .switchIfEmpty(Mono.defer(() -> chain.filter(exchange)))
-                .onErrorResume(DataBufferLimitException.class, e -> tooLarge(exchange, limit));
+                .map(Optional::of)
+                .defaultIfEmpty(Optional.empty())
+                .onErrorResume(DataBufferLimitException.class, e -> tooLarge(exchange, limit)
+                        .then(Mono.empty()))
+                .flatMap(body -> chain.filter(body.map(read -> exchange.mutate()
+                                .request(withBody(request, read))
+                                .build())
+                        .orElse(exchange)));
     }
 
     private static ServerHttpRequest withBody(ServerHttpRequest request, DataBuffer body) {
