@@ -1,7 +1,6 @@
 package io.chatforge.im.connector.route;
 
 import io.chatforge.im.connector.config.ConnectorProperties;
-import io.chatforge.im.connector.session.ClientSession;
 import io.chatforge.im.contracts.messaging.PresenceKeys;
 import io.chatforge.im.contracts.messaging.PresenceKeys.Route;
 import java.nio.charset.StandardCharsets;
@@ -164,15 +163,14 @@ public class RouteRegistry {
      * Pushes every local route's expiry forward (and rewrites routes lost to a Redis flush or a
      * changed slot): one pipeline per 1,000 devices on a pooled connection, because a reactive call
      * per device cost the connector about a quarter of its idle CPU at 10,000 connections. Returns
-     * the routes refreshed; a failure is logged and retried at the next interval, well within the TTL.
+     * the routes refreshed (the devices of open connections); a failure is logged and retried at the next interval, well within the TTL.
      */
-    public long refresh(List<ClientSession> sessions) {
+    public long refresh(List<RoutedDevice> live) {
         long now = System.currentTimeMillis();
         long ttl = properties.routeTtl().toMillis();
         byte[] value = bytes(new Route(node.id(), slots.slot(), now + ttl).encode());
         byte[] nodeId = bytes(node.id());
         byte[] ttlMillis = bytes(Long.toString(ttl));
-        List<ClientSession> live = sessions.stream().filter(s -> !s.isClosed()).toList();
         if (live.isEmpty()) {
             return 0;
         }
@@ -181,9 +179,9 @@ public class RouteRegistry {
             String sha = blockingRedis.execute(
                     (RedisCallback<String>) c -> c.scriptingCommands().scriptLoad(REFRESH_SCRIPT));
             for (int from = 0; from < live.size(); from += REFRESH_BATCH) {
-                List<ClientSession> batch = live.subList(from, Math.min(live.size(), from + REFRESH_BATCH));
+                List<RoutedDevice> batch = live.subList(from, Math.min(live.size(), from + REFRESH_BATCH));
                 blockingRedis.executePipelined((RedisCallback<Object>) c -> {
-                    for (ClientSession s : batch) {
+                    for (RoutedDevice s : batch) {
                         c.scriptingCommands()
                                 .evalSha(
                                         sha,

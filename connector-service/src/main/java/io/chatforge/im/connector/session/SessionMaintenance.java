@@ -3,6 +3,7 @@ package io.chatforge.im.connector.session;
 import io.chatforge.im.connector.config.ConnectorProperties;
 import io.chatforge.im.connector.presence.PresencePublisher;
 import io.chatforge.im.connector.route.RouteRegistry;
+import io.chatforge.im.connector.route.RoutedDevice;
 import io.chatforge.im.contracts.frame.ErrorCodes;
 import io.chatforge.im.contracts.frame.ErrorFrame;
 import java.util.List;
@@ -88,7 +89,10 @@ class SessionMaintenance {
     @Scheduled(fixedRateString = "${im.connector.route-refresh-interval:PT30S}")
     void refreshRoutes() {
         List<ClientSession> open = sessions.all();
-        routes.refresh(open);
+        routes.refresh(open.stream()
+                .filter(s -> !s.isClosed())
+                .map(s -> new RoutedDevice(s.userId(), s.deviceId()))
+                .toList());
         forgetClosedDuringRefresh(open);
         try {
             int revoked = revocations.closeMarkedRevoked(open).size();
