@@ -6,12 +6,12 @@ import io.chatforge.im.friend.outbox.SocialEvents;
 import io.chatforge.im.friend.profile.PeerView;
 import io.chatforge.im.friend.profile.UserDirectory;
 import io.chatforge.im.friend.relation.PairLocks;
-import io.chatforge.im.friend.request.FriendRequests;
 import io.chatforge.im.service.web.ApiProblem;
 import io.chatforge.im.service.web.PageView;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -23,7 +23,7 @@ class BlockService {
 
     private final BlockRepository blocks;
     private final Friendships friendships;
-    private final FriendRequests requests;
+    private final ApplicationEventPublisher listeners;
     private final PairLocks pairs;
     private final SocialEvents events;
     private final UserDirectory users;
@@ -34,7 +34,7 @@ class BlockService {
     BlockService(
             BlockRepository blocks,
             Friendships friendships,
-            FriendRequests requests,
+            ApplicationEventPublisher listeners,
             PairLocks pairs,
             SocialEvents events,
             UserDirectory users,
@@ -42,7 +42,7 @@ class BlockService {
             Clock clock) {
         this.blocks = blocks;
         this.friendships = friendships;
-        this.requests = requests;
+        this.listeners = listeners;
         this.pairs = pairs;
         this.events = events;
         this.users = users;
@@ -62,7 +62,7 @@ class BlockService {
             Instant now = clock.instant();
             blocks.save(new Block(me, other, now));
             friendships.end(me, other);
-            requests.cancelPendingBetween(me, other, now);
+            listeners.publishEvent(new UserBlocked(me, other, now)); // withdraws pending requests
             events.record(SocialEventType.BLOCK_ADDED, me, other, null, null);
             return true;
         });

@@ -1,6 +1,7 @@
 package io.chatforge.im.friend.request;
 
-import java.time.Instant;
+import io.chatforge.im.friend.block.UserBlocked;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -14,8 +15,11 @@ public class FriendRequests {
         this.requests = requests;
     }
 
+    /** Runs in the blocking transaction (a synchronous listener), so both commit together. */
+    @EventListener
     @Transactional(propagation = Propagation.MANDATORY)
-    public void cancelPendingBetween(long a, long b, Instant now) {
-        requests.pendingBetween(a, b).forEach(r -> r.moveTo(FriendRequest.Status.CANCELLED, now));
+    public void cancelPendingBetween(UserBlocked blocked) {
+        requests.pendingBetween(blocked.blocker(), blocked.blocked())
+                .forEach(r -> r.moveTo(FriendRequest.Status.CANCELLED, blocked.at()));
     }
 }
