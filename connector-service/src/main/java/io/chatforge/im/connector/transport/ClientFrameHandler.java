@@ -152,20 +152,18 @@ class ClientFrameHandler {
         charge(session, 1.0, ref);
         publish(
                 session,
-                new InboundRecord(
+                new InboundRecord.Send(
                         InboundRecord.VERSION,
-                        InboundRecord.SEND,
                         session.userId(),
                         session.deviceId(),
                         slots.slot(),
                         target.groupId() != null
                                 ? ConversationIds.group(target.groupId())
                                 : ConversationIds.direct(session.userId(), target.userId()),
+                        System.currentTimeMillis(),
                         clientMsgId,
                         target,
-                        MessageBody.text(text),
-                        null,
-                        System.currentTimeMillis()),
+                        MessageBody.text(text)),
                 ref);
     }
 
@@ -188,20 +186,26 @@ class ClientFrameHandler {
         }
         // acks come once per received message: they cost less than a send
         charge(session, FrameTypes.ACK.equals(type) ? 0.1 : 0.5, ref);
+        long now = System.currentTimeMillis();
         publish(
                 session,
-                new InboundRecord(
-                        InboundRecord.VERSION,
-                        type,
-                        session.userId(),
-                        session.deviceId(),
-                        slots.slot(),
-                        conversationId,
-                        null,
-                        null,
-                        null,
-                        seq.asLong(),
-                        System.currentTimeMillis()),
+                FrameTypes.ACK.equals(type)
+                        ? new InboundRecord.Ack(
+                                InboundRecord.VERSION,
+                                session.userId(),
+                                session.deviceId(),
+                                slots.slot(),
+                                conversationId,
+                                now,
+                                seq.asLong())
+                        : new InboundRecord.Read(
+                                InboundRecord.VERSION,
+                                session.userId(),
+                                session.deviceId(),
+                                slots.slot(),
+                                conversationId,
+                                now,
+                                seq.asLong()),
                 ref);
     }
 
@@ -211,18 +215,14 @@ class ClientFrameHandler {
         charge(session, 0.5, ref);
         publish(
                 session,
-                new InboundRecord(
+                new InboundRecord.Typing(
                         InboundRecord.VERSION,
-                        InboundRecord.TYPING,
                         session.userId(),
                         session.deviceId(),
                         slots.slot(),
                         ConversationIds.direct(session.userId(), to),
-                        null,
-                        Target.user(to),
-                        null,
-                        null,
-                        System.currentTimeMillis()),
+                        System.currentTimeMillis(),
+                        Target.user(to)),
                 ref);
     }
 

@@ -1,6 +1,8 @@
 package io.chatforge.im.friend.friendship;
 
 import java.time.Instant;
+import java.util.List;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,5 +29,12 @@ public class Friendships {
 
     public boolean areFriends(long a, long b) {
         return friendships.areFriends(a, b);
+    }
+
+    /** The ids of a user's friends, newest first, at most {@code limit}. */
+    public List<Long> friendIds(long userId, int limit) {
+        return friendships.friendsOf(userId, PageRequest.of(0, limit)).stream()
+                .map(Friendship::friendId)
+                .toList();
     }
 }

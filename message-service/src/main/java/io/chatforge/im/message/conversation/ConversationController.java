@@ -1,6 +1,7 @@
 package io.chatforge.im.message.conversation;
 
 import io.chatforge.im.contracts.frame.MsgFrame;
+import io.chatforge.im.message.log.CursorMove;
 import io.chatforge.im.security.ImPrincipal;
 import io.chatforge.im.service.web.PageView;
 import io.swagger.v3.oas.annotations.Operation;
@@ -54,7 +55,7 @@ class ConversationController {
     Map<String, Object> read(
             @AuthenticationPrincipal ImPrincipal me, @PathVariable String id, @Valid @RequestBody ReadRequest request) {
         queries.requireMember(me.userId(), id);
-        var after = cursors.markRead(List.of(new ReadCursors.Move(me.userId(), null, id, request.seq())));
+        var after = cursors.markRead(List.of(new CursorMove(me.userId(), null, id, request.seq())));
         var cursor = after.get(0);
         return Map.of(
                 "conversationId", id,

@@ -25,10 +25,12 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "groups")
 class GroupController {
     private final GroupCommands commands;
+    private final MemberCommands members;
     private final GroupQueries queries;
 
-    GroupController(GroupCommands commands, GroupQueries queries) {
+    GroupController(GroupCommands commands, MemberCommands members, GroupQueries queries) {
         this.commands = commands;
+        this.members = members;
         this.queries = queries;
     }
 
@@ -73,14 +75,14 @@ class GroupController {
             @AuthenticationPrincipal ImPrincipal me,
             @PathVariable long id,
             @Valid @RequestBody GroupRequests.AddMembers request) {
-        return Map.of("added", commands.addMembers(me.userId(), id, request.userIds()));
+        return Map.of("added", members.add(me.userId(), id, request.userIds()));
     }
 
     @DeleteMapping("/{id}/members/{userId}")
     @Operation(summary = "Kick a member (owner and admins) or leave (yourself)")
     ResponseEntity<Void> removeMember(
             @AuthenticationPrincipal ImPrincipal me, @PathVariable long id, @PathVariable long userId) {
-        commands.removeMember(me.userId(), id, userId);
+        members.remove(me.userId(), id, userId);
         return ResponseEntity.noContent().build();
     }
 
@@ -88,7 +90,7 @@ class GroupController {
     @Operation(summary = "Make a member an admin (owner)")
     ResponseEntity<Void> addAdmin(
             @AuthenticationPrincipal ImPrincipal me, @PathVariable long id, @PathVariable long userId) {
-        commands.setAdmin(me.userId(), id, userId, true);
+        members.setAdmin(me.userId(), id, userId, true);
         return ResponseEntity.noContent().build();
     }
 
@@ -96,7 +98,7 @@ class GroupController {
     @Operation(summary = "Make an admin a plain member again (owner)")
     ResponseEntity<Void> removeAdmin(
             @AuthenticationPrincipal ImPrincipal me, @PathVariable long id, @PathVariable long userId) {
-        commands.setAdmin(me.userId(), id, userId, false);
+        members.setAdmin(me.userId(), id, userId, false);
         return ResponseEntity.noContent().build();
     }
 
@@ -106,7 +108,7 @@ class GroupController {
             @AuthenticationPrincipal ImPrincipal me,
             @PathVariable long id,
             @Valid @RequestBody GroupRequests.Transfer request) {
-        commands.transfer(me.userId(), id, request.userId());
+        members.transfer(me.userId(), id, request.userId());
         return ResponseEntity.noContent().build();
     }
 
@@ -117,7 +119,7 @@ class GroupController {
             @PathVariable long id,
             @PathVariable long userId,
             @Valid @RequestBody GroupRequests.Mute request) {
-        commands.mute(me.userId(), id, userId, request.minutes());
+        members.mute(me.userId(), id, userId, request.minutes());
         return ResponseEntity.noContent().build();
     }
 
@@ -125,7 +127,7 @@ class GroupController {
     @Operation(summary = "Lift a member's mute")
     ResponseEntity<Void> unmute(
             @AuthenticationPrincipal ImPrincipal me, @PathVariable long id, @PathVariable long userId) {
-        commands.mute(me.userId(), id, userId, null);
+        members.mute(me.userId(), id, userId, null);
         return ResponseEntity.noContent().build();
     }
 

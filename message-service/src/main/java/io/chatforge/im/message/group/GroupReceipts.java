@@ -1,7 +1,7 @@
 package io.chatforge.im.message.group;
 
-import io.chatforge.im.contracts.messaging.ConversationIds;
-import java.util.Set;
+import io.chatforge.im.message.push.Delivery;
+import java.util.List;
 import org.springframework.stereotype.Component;
 
 /**
@@ -11,21 +11,14 @@ import org.springframework.stereotype.Component;
 @Component
 public class GroupReceipts {
     private final GroupStore groups;
-    private final GroupFanout fanout;
 
-    GroupReceipts(GroupStore groups, GroupFanout fanout) {
+    GroupReceipts(GroupStore groups) {
         this.groups = groups;
-        this.fanout = fanout;
     }
 
-    public void deliver(String conversationId, String receipt, long readerId, String readerDevice) {
-        long groupId = Long.parseLong(conversationId.substring(2));
+    public Delivery delivery(long groupId, String receipt, long readerId, String readerDevice) {
         boolean toMembers = groups.find(groupId).map(GroupRow::receiptsEnabled).orElse(false);
-        Set<Long> online = toMembers ? fanout.onlineMembers(groupId) : Set.of();
-        fanout.deliver(online, receipt, readerId, readerDevice);
-    }
-
-    public static boolean isGroup(String conversationId) {
-        return !ConversationIds.isDirect(conversationId);
+        List<Long> members = toMembers ? groups.memberIds(groupId) : List.of();
+        return Delivery.toMembers(receipt, members, readerId, readerDevice);
     }
 }

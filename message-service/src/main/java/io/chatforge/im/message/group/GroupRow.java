@@ -44,4 +44,53 @@ record GroupRow(
                 createdAt,
                 dissolved());
     }
+
+    GroupRow withMemberCount(int count) {
+        return new GroupRow(
+                id,
+                name,
+                avatar,
+                announcement,
+                ownerId,
+                count,
+                memberLimit,
+                allowMemberInvites,
+                mutedAll,
+                receiptsEnabled,
+                createdAt,
+                dissolvedAt);
+    }
+
+    GroupRow withOwner(long owner) {
+        return new GroupRow(
+                id,
+                name,
+                avatar,
+                announcement,
+                owner,
+                memberCount,
+                memberLimit,
+                allowMemberInvites,
+                mutedAll,
+                receiptsEnabled,
+                createdAt,
+                dissolvedAt);
+    }
+
+    /** Empty, and dissolved at this time; its history stays readable. */
+    GroupRow dissolvedAt(long now) {
+        return new GroupRow(
+                id,
+                name,
+                avatar,
+                announcement,
+                ownerId,
+                0,
+                memberLimit,
+                allowMemberInvites,
+                mutedAll,
+                receiptsEnabled,
+                createdAt,
+                now);
+    }
 }

@@ -1,6 +1,7 @@
 package io.chatforge.im.message.group;
 
 import io.chatforge.im.contracts.social.Relation;
+import io.chatforge.im.contracts.user.DisplayNames;
 import io.chatforge.im.message.permission.RelationChecker;
 import io.chatforge.im.service.web.ApiProblem;
 import java.time.Duration;
@@ -9,7 +10,10 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
-/** Who may do what to a group. Outsiders learn nothing: a group they are not in is "not found". */
+/**
+ * Who may do what to a group. Outsiders learn nothing: a group they are not in is "not found".
+ * The static rules decide on rows alone; the others look the rows up.
+ */
 @Component
 class GroupRules {
     private final GroupStore groups;
@@ -31,6 +35,12 @@ class GroupRules {
         return groups.member(group.id(), userId).orElseThrow(() -> notFound(group.id()));
     }
 
+    /** A member other than the actor, who must be in the group. */
+    MemberRow requireTarget(long groupId, long userId) {
+        return groups.member(groupId, userId)
+                .orElseThrow(() -> ApiProblem.notFound("member_not_found", "user " + userId + " is not in this group"));
+    }
+
     void requireManager(GroupRow group, long actor) {
         if (!requireMember(group, actor).role().manages()) {
             throw ApiProblem.forbidden("not_allowed", "only the owner and admins may do this");
@@ -40,12 +50,6 @@ class GroupRules {
     void requireOwner(GroupRow group, long actor) {
         if (requireMember(group, actor).role() != Role.OWNER) {
             throw ApiProblem.forbidden("not_allowed", "only the owner may do this");
-        }
-    }
-
-    void requireOutranks(MemberRow actor, MemberRow target) {
-        if (!actor.role().outranks(target.role())) {
-            throw ApiProblem.forbidden("not_allowed", "you cannot do this to a member of your rank or higher");
         }
     }
 
@@ -69,6 +73,77 @@ class GroupRules {
             throw ApiProblem.forbidden("not_friends", "you can only add your friends")
                     .with("userIds", strangers);
         }
+    }
+
+    static void requireOutranks(MemberRow actor, MemberRow target) {
+        if (!actor.role().outranks(target.role())) {
+            throw ApiProblem.forbidden("not_allowed", "you cannot do this to a member of your rank or higher");
+        }
+    }
+
+    /** Owners and admins add members; plain members only when the group allows invites. */
+    static void requireMayInvite(MemberRow inviter, GroupRow group) {
+        if (!inviter.role().manages() && !group.allowMemberInvites()) {
+            throw ApiProblem.forbidden("not_allowed", "only the owner and admins may add members to this group");
+        }
+    }
+
+    static void requireRoomFor(GroupRow group, int adding) {
+        if (group.memberCount() + adding > group.memberLimit()) {
+            throw ApiProblem.conflict("member_limit", "the group would exceed its limit of " + group.memberLimit())
+                    .with("memberLimit", group.memberLimit());
+        }
+    }
+
+    /**
+     * The event of removing {@code target}: leaving when it is the actor (not for the owner, who
+     * transfers first), a kick when the actor outranks the target.
+     */
+    static String removal(MemberRow actor, MemberRow target) {
+        if (actor.userId() == target.userId()) {
+            if (actor.role() == Role.OWNER) {
+                throw ApiProblem.conflict("owner_cannot_leave", "transfer the group to another member first");
+            }
+            return "member.left";
+        }
+        requireOutranks(actor, target);
+        return "member.kicked";
+    }
+
+    static void requireName(String name) {
+        if (!DisplayNames.isValid(name, GroupRow.NAME_MAX)) {
+            throw ApiProblem.badRequest(
+                            "validation_failed",
+                            "name must be 1 to " + GroupRow.NAME_MAX
+                                    + " characters without control, format (bidi, zero-width) or line-break characters")
+                    .with("field", "name");
+        }
+    }
+
+    /** The group with an update's fields applied (absent ones stay; an empty avatar removes it). */
+    static GroupRow updated(GroupRow group, GroupRequests.Update request) {
+        if (request.name() != null) {
+            requireName(request.name());
+        }
+        String avatar =
+                request.avatar() == null ? group.avatar() : (request.avatar().isBlank() ? null : request.avatar());
+        if (avatar != null && !avatar.matches("(?i)https?://\\S+")) {
+            throw ApiProblem.badRequest("validation_failed", "avatar must be an http(s) URL")
+                    .with("field", "avatar");
+        }
+        return new GroupRow(
+                group.id(),
+                request.name() == null ? group.name() : request.name().strip(),
+                avatar,
+                request.announcement() == null ? group.announcement() : request.announcement(),
+                group.ownerId(),
+                group.memberCount(),
+                group.memberLimit(),
+                request.allowMemberInvites() == null ? group.allowMemberInvites() : request.allowMemberInvites(),
+                request.mutedAll() == null ? group.mutedAll() : request.mutedAll(),
+                request.receiptsEnabled() == null ? group.receiptsEnabled() : request.receiptsEnabled(),
+                group.createdAt(),
+                group.dissolvedAt());
     }
 
     static ApiProblem notFound(long groupId) {

@@ -6,7 +6,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -124,6 +126,21 @@ class GroupStore {
                 userId,
                 size,
                 (long) page * size);
+    }
+
+    Map<Long, GroupDirectory.Label> labels(Collection<Long> groupIds) {
+        Map<Long, GroupDirectory.Label> labels = new HashMap<>();
+        if (groupIds.isEmpty()) {
+            return labels;
+        }
+        jdbc.query(
+                "SELECT id, name, avatar_url FROM chat_groups WHERE id IN ("
+                        + String.join(",", Collections.nCopies(groupIds.size(), "?")) + ")",
+                rs -> {
+                    labels.put(rs.getLong(1), new GroupDirectory.Label(rs.getString(2), rs.getString(3)));
+                },
+                groupIds.toArray());
+        return labels;
     }
 
     void addMembers(long groupId, Collection<Long> userIds, Role role, long now) {

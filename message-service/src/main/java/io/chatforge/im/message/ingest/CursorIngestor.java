@@ -2,6 +2,8 @@ package io.chatforge.im.message.ingest;
 
 import io.chatforge.im.contracts.messaging.InboundRecord;
 import io.chatforge.im.message.conversation.ReadCursors;
+import io.chatforge.im.message.log.ConversationLog;
+import io.chatforge.im.message.log.CursorMove;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,26 +13,32 @@ import org.springframework.stereotype.Component;
 /** Reads and acks of a batch: the highest seq per user and conversation is applied once. */
 @Component
 class CursorIngestor {
-    private final ReadCursors cursors;
+    private final ReadCursors reads;
+    private final ConversationLog log;
 
-    CursorIngestor(ReadCursors cursors) {
-        this.cursors = cursors;
+    CursorIngestor(ReadCursors reads, ConversationLog log) {
+        this.reads = reads;
+        this.log = log;
     }
 
-    void ingest(List<InboundRecord> reads, List<InboundRecord> acks) {
-        if (!reads.isEmpty()) {
-            cursors.markRead(highest(reads));
+    void ingest(List<InboundRecord.Read> readRecords, List<InboundRecord.Ack> acks) {
+        if (!readRecords.isEmpty()) {
+            reads.markRead(highest(readRecords.stream()
+                    .map(r -> new CursorMove(r.senderId(), r.senderDeviceId(), r.conversationId(), r.seq()))
+                    .toList()));
         }
         if (!acks.isEmpty()) {
-            cursors.markDelivered(highest(acks));
+            log.moveDelivered(highest(acks.stream()
+                    .map(r -> new CursorMove(r.senderId(), r.senderDeviceId(), r.conversationId(), r.seq()))
+                    .toList()));
         }
     }
 
-    private static List<ReadCursors.Move> highest(List<InboundRecord> records) {
-        Map<List<Object>, ReadCursors.Move> best = new LinkedHashMap<>();
-        for (InboundRecord r : records) {
-            var move = new ReadCursors.Move(r.senderId(), r.senderDeviceId(), r.conversationId(), r.seq());
-            best.merge(List.of(r.senderId(), r.conversationId()), move, (a, b) -> a.seq() >= b.seq() ? a : b);
+    /** One move per user and conversation: the furthest. */
+    static List<CursorMove> highest(List<CursorMove> moves) {
+        Map<List<Object>, CursorMove> best = new LinkedHashMap<>();
+        for (CursorMove move : moves) {
+            best.merge(List.of(move.userId(), move.conversationId()), move, (a, b) -> a.seq() >= b.seq() ? a : b);
         }
         return new ArrayList<>(best.values());
     }

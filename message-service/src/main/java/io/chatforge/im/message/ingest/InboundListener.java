@@ -73,8 +73,8 @@ class InboundListener {
 
     private InboundRecord parse(ConsumerRecord<String, String> record) {
         InboundRecord inbound = json.readValue(record.value(), InboundRecord.class);
-        if (inbound.kind() == null || inbound.conversationId() == null) {
-            throw new IllegalArgumentException("kind and conversationId are required");
+        if (inbound.conversationId() == null) {
+            throw new IllegalArgumentException("conversationId is required");
         }
         return inbound;
     }
@@ -101,7 +101,9 @@ class InboundListener {
         }
         deadLetters.publish(record.raw(), last);
         try {
-            sends.reject(record.inbound(), "the frame could not be processed");
+            if (record.inbound() instanceof InboundRecord.Send send) {
+                sends.reject(send, "the frame could not be processed");
+            }
         } catch (RuntimeException e) {
             if (Failures.isTransient(e)) {
                 throw e;
@@ -113,7 +115,7 @@ class InboundListener {
     /** A send stored by an earlier attempt is answered {@code sent}, never as invalid. */
     private boolean answeredAsStored(Parsed record, RuntimeException failure) {
         try {
-            if (sends.answerIfStored(record.inbound())) {
+            if (record.inbound() instanceof InboundRecord.Send send && sends.answerIfStored(send)) {
                 log.warn(
                         "inbound {} failed ({}) but is stored: answered as stored",
                         record.inbound(),
@@ -130,17 +132,19 @@ class InboundListener {
     }
 
     private void handle(List<InboundRecord> records) {
-        List<InboundRecord> sendRecords = new ArrayList<>();
-        List<InboundRecord> reads = new ArrayList<>();
-        List<InboundRecord> acks = new ArrayList<>();
-        List<InboundRecord> typings = new ArrayList<>();
+        List<InboundRecord.Send> sendRecords = new ArrayList<>();
+        List<InboundRecord.Read> reads = new ArrayList<>();
+        List<InboundRecord.Ack> acks = new ArrayList<>();
+        List<InboundRecord.Typing> typings = new ArrayList<>();
         for (InboundRecord inbound : records) {
-            switch (inbound.kind()) {
-                case InboundRecord.SEND -> sendRecords.add(inbound);
-                case InboundRecord.READ -> reads.add(inbound);
-                case InboundRecord.ACK -> acks.add(inbound);
-                case InboundRecord.TYPING -> typings.add(inbound);
-                default -> log.warn("skipping inbound record of unknown kind {}", inbound.kind());
+            if (inbound instanceof InboundRecord.Send send) {
+                sendRecords.add(send);
+            } else if (inbound instanceof InboundRecord.Read read) {
+                reads.add(read);
+            } else if (inbound instanceof InboundRecord.Ack ack) {
+                acks.add(ack);
+            } else if (inbound instanceof InboundRecord.Typing typing) {
+                typings.add(typing);
             }
         }
         sends.ingest(sendRecords);

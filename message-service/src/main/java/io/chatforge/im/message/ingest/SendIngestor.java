@@ -5,22 +5,18 @@ import io.chatforge.im.contracts.frame.ErrorFrame;
 import io.chatforge.im.contracts.frame.MsgFrame;
 import io.chatforge.im.contracts.frame.Sender;
 import io.chatforge.im.contracts.frame.SentFrame;
-import io.chatforge.im.contracts.messaging.InboundRecord;
+import io.chatforge.im.contracts.messaging.InboundRecord.Send;
 import io.chatforge.im.contracts.messaging.OfflineEvent;
-import io.chatforge.im.contracts.social.Relation;
-import io.chatforge.im.message.delivery.DeliveryPublisher;
-import io.chatforge.im.message.delivery.OfflinePublisher;
-import io.chatforge.im.message.delivery.Recipients;
-import io.chatforge.im.message.delivery.RouteLookup;
-import io.chatforge.im.message.group.GroupFanout;
-import io.chatforge.im.message.group.GroupGate;
-import io.chatforge.im.message.permission.RelationChecker;
-import io.chatforge.im.message.permission.RelationChecker.Pair;
+import io.chatforge.im.message.log.Appended;
+import io.chatforge.im.message.log.ConversationLog;
+import io.chatforge.im.message.log.Draft;
+import io.chatforge.im.message.log.Entry;
+import io.chatforge.im.message.push.Delivery;
+import io.chatforge.im.message.push.Push;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -29,227 +25,138 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * One batch of sends: check who may write to whom (one call for the batch), store the allowed
- * ones (one transaction), then answer each sender ({@code sent} or {@code error}) and push the
- * messages to the devices that are online (one route lookup for the batch). A receiver with no
- * device online gets an {@code im.offline} event; the message waits for sync.
+ * One batch of sends: decide who may write where (one check for the batch), append the allowed
+ * ones to the log (one transaction), then answer each sender ({@code sent} or {@code error}) and
+ * push the new messages to the devices online (one lookup for the batch). A direct receiver with
+ * no device online gets an {@code im.offline} event; the message waits for sync.
  */
 @Component
 class SendIngestor {
-    private final RelationChecker relations;
-    private final MessageStore store;
-    private final RouteLookup routes;
-    private final DeliveryPublisher deliveries;
-    private final OfflinePublisher offline;
+    private final SendGate gate;
+    private final ConversationLog log;
+    private final Push push;
     private final JsonMapper json;
-    private final GroupGate gate;
-    private final GroupFanout groups;
     private final Timer receiveToStored;
 
-    SendIngestor(
-            RelationChecker relations,
-            MessageStore store,
-            RouteLookup routes,
-            DeliveryPublisher deliveries,
-            OfflinePublisher offline,
-            JsonMapper json,
-            GroupGate gate,
-            GroupFanout groups,
-            MeterRegistry meters) {
-        this.relations = relations;
-        this.store = store;
-        this.routes = routes;
-        this.deliveries = deliveries;
-        this.offline = offline;
-        this.json = json;
+    SendIngestor(SendGate gate, ConversationLog log, Push push, JsonMapper json, MeterRegistry meters) {
         this.gate = gate;
-        this.groups = groups;
+        this.log = log;
+        this.push = push;
+        this.json = json;
         this.receiveToStored = Timer.builder("im.message.receive.to.stored")
                 .description("from the connector receiving a send to the message being committed")
                 .publishPercentileHistogram()
                 .register(meters);
     }
 
-    void ingest(List<InboundRecord> sends) {
+    void ingest(List<Send> sends) {
         if (sends.isEmpty()) {
             return;
         }
-        List<InboundRecord> allowed = new ArrayList<>();
-        allowed.addAll(allowedDirect(
-                sends.stream().filter(s -> s.to().groupId() == null).toList()));
-        allowed.addAll(allowedInGroups(
-                sends.stream().filter(s -> s.to().groupId() != null).toList()));
-        if (allowed.isEmpty()) {
-            return;
+        List<Send> allowed = new ArrayList<>();
+        List<ErrorFrame> refusals = gate.decide(sends);
+        for (int i = 0; i < sends.size(); i++) {
+            if (refusals.get(i) == null) {
+                allowed.add(sends.get(i));
+            } else {
+                refuse(sends.get(i), refusals.get(i));
+            }
         }
-        StoredBatch batch = store.store(allowed);
-        batch.notMembers()
-                .forEach(send -> refuse(
+        Map<Draft, Send> byDraft = new IdentityHashMap<>();
+        List<Draft> drafts = allowed.stream()
+                .map(send -> {
+                    Draft draft = draft(send);
+                    byDraft.put(draft, send);
+                    return draft;
+                })
+                .toList();
+        Appended appended = log.append(drafts);
+        long now = System.currentTimeMillis();
+        List<Delivery> deliveries = new ArrayList<>();
+        for (Appended.Outcome outcome : appended.outcomes()) {
+            Send send = byDraft.get(outcome.draft());
+            if (outcome.refusedNotMember()) {
+                refuse(
                         send,
                         new ErrorFrame(
-                                ErrorCodes.NOT_A_MEMBER, "you are not a member of this group", send.clientMsgId())));
-        List<StoredMessage> stored = batch.messages();
-        long now = System.currentTimeMillis();
-        // every recipient of the batch, direct and group, in one route lookup; a group's members
-        // are those of the moment its messages were stored
-        Set<Long> users = new HashSet<>();
-        Map<String, Set<Long>> onlineByGroup = new HashMap<>();
-        for (StoredMessage message : stored) {
-            users.add(message.send().senderId());
-            Long groupId = message.send().to().groupId();
-            if (groupId == null) {
-                users.add(message.send().to().userId());
-            } else if (!message.repeat()) {
-                users.addAll(onlineByGroup.computeIfAbsent(
-                        message.conversationId(),
-                        c -> groups.online(batch.groupMembers().get(c))));
-            }
-            if (!message.repeat()) {
-                receiveToStored.record(now - message.send().receivedAt(), TimeUnit.MILLISECONDS);
-            }
-        }
-        Recipients recipients = new Recipients(routes.devices(users));
-        for (StoredMessage message : stored) {
-            answer(message);
-            if (message.repeat()) {
+                                ErrorCodes.NOT_A_MEMBER, "you are not a member of this group", send.clientMsgId()));
                 continue;
             }
-            Long groupId = message.send().to().groupId();
-            if (groupId == null) {
-                deliver(message, recipients);
-            } else {
-                groups.deliver(
-                        onlineByGroup.get(message.conversationId()),
-                        recipients,
-                        msgFrame(message),
-                        message.send().senderId(),
-                        message.send().senderDeviceId());
+            answer(send, outcome.entry());
+            if (!outcome.repeat()) {
+                receiveToStored.record(now - send.receivedAt(), TimeUnit.MILLISECONDS);
+                deliveries.add(delivery(send, outcome.entry(), appended));
             }
         }
-    }
-
-    private List<InboundRecord> allowedDirect(List<InboundRecord> sends) {
-        if (sends.isEmpty()) {
-            return List.of();
-        }
-        Set<Pair> pairs = new HashSet<>();
-        sends.forEach(s -> pairs.add(new Pair(s.senderId(), s.to().userId())));
-        Map<Pair, Relation> answers = relations.check(pairs);
-        List<InboundRecord> allowed = new ArrayList<>();
-        for (InboundRecord send : sends) {
-            ErrorFrame refusal =
-                    refusal(answers.get(new Pair(send.senderId(), send.to().userId())), send);
-            if (refusal == null) {
-                allowed.add(send);
-            } else {
-                refuse(send, refusal);
-            }
-        }
-        return allowed;
-    }
-
-    private List<InboundRecord> allowedInGroups(List<InboundRecord> sends) {
-        if (sends.isEmpty()) {
-            return List.of();
-        }
-        Set<GroupGate.Writer> writers = new HashSet<>();
-        sends.forEach(s -> writers.add(new GroupGate.Writer(s.to().groupId(), s.senderId())));
-        Map<GroupGate.Writer, String> refusals = gate.check(writers);
-        List<InboundRecord> allowed = new ArrayList<>();
-        for (InboundRecord send : sends) {
-            String code = refusals.get(new GroupGate.Writer(send.to().groupId(), send.senderId()));
-            if (code == null) {
-                allowed.add(send);
-            } else {
-                String message = ErrorCodes.MUTED.equals(code)
-                        ? "you are muted in this group"
-                        : "you are not a member of this group";
-                refuse(send, new ErrorFrame(code, message, send.clientMsgId()));
-            }
-        }
-        return allowed;
+        push.deliver(deliveries);
     }
 
     /**
      * Answers a send that failed to be processed but whose message is stored already (an earlier
      * attempt stored it), as stored: the sender gets its {@code sent} again. False when not stored.
      */
-    boolean answerIfStored(InboundRecord record) {
-        if (!InboundRecord.SEND.equals(record.kind()) || record.clientMsgId() == null) {
+    boolean answerIfStored(Send send) {
+        if (send.clientMsgId() == null) {
             return false;
         }
-        return store.find(record.senderId(), record.clientMsgId())
-                .map(stored -> {
-                    answer(stored.answering(record));
+        return log.find(send.senderId(), send.clientMsgId())
+                .map(entry -> {
+                    answer(send, entry);
                     return true;
                 })
                 .orElse(false);
     }
 
-    /** Tells the sender of a record that could not be handled (sends only; the rest needs no answer). */
-    void reject(InboundRecord record, String message) {
-        if (InboundRecord.SEND.equals(record.kind())) {
-            refuse(record, new ErrorFrame(ErrorCodes.INVALID_FIELD, message, record.clientMsgId()));
-        }
+    /** Tells the sender of a send that could not be handled. */
+    void reject(Send send, String message) {
+        refuse(send, new ErrorFrame(ErrorCodes.INVALID_FIELD, message, send.clientMsgId()));
     }
 
-    private void refuse(InboundRecord send, ErrorFrame refusal) {
-        deliveries.toDevice(
-                send.senderSlot(), send.senderId(), send.senderDeviceId(), json.writeValueAsString(refusal));
+    private void refuse(Send send, ErrorFrame refusal) {
+        push.toDevice(send.senderSlot(), send.senderId(), send.senderDeviceId(), json.writeValueAsString(refusal));
     }
 
-    private static ErrorFrame refusal(Relation relation, InboundRecord send) {
-        if (relation == null) {
-            return new ErrorFrame(
-                    ErrorCodes.UNAVAILABLE, "cannot check this conversation right now; retry", send.clientMsgId());
-        }
-        if (relation.blockedByA() || relation.blockedByB()) {
-            return new ErrorFrame(ErrorCodes.BLOCKED, "you cannot message this user", send.clientMsgId());
-        }
-        if (!relation.friends()) {
-            return new ErrorFrame(ErrorCodes.NOT_FRIENDS, "you can only message your friends", send.clientMsgId());
-        }
-        return null;
-    }
-
-    private void answer(StoredMessage message) {
-        InboundRecord send = message.send();
+    private void answer(Send send, Entry entry) {
         var sent = new SentFrame(
-                send.clientMsgId(),
-                message.conversationId(),
-                Long.toString(message.msgId()),
-                message.seq(),
-                message.ts());
-        deliveries.toDevice(send.senderSlot(), send.senderId(), send.senderDeviceId(), json.writeValueAsString(sent));
+                send.clientMsgId(), entry.conversationId(), Long.toString(entry.msgId()), entry.seq(), entry.ts());
+        push.toDevice(send.senderSlot(), send.senderId(), send.senderDeviceId(), json.writeValueAsString(sent));
     }
 
-    private String msgFrame(StoredMessage message) {
-        InboundRecord send = message.send();
-        return json.writeValueAsString(new MsgFrame(
-                message.conversationId(),
-                Long.toString(message.msgId()),
-                message.seq(),
+    private Delivery delivery(Send send, Entry entry, Appended appended) {
+        String frame = json.writeValueAsString(new MsgFrame(
+                entry.conversationId(),
+                Long.toString(entry.msgId()),
+                entry.seq(),
                 new Sender(send.senderId(), send.senderDeviceId()),
                 send.body(),
-                message.ts()));
+                entry.ts()));
+        if (send.to().groupId() != null) {
+            // the members as of this message, read under the conversation's lock
+            return Delivery.toMembers(
+                    frame,
+                    appended.groupMembers().getOrDefault(entry.conversationId(), Set.of()),
+                    send.senderId(),
+                    send.senderDeviceId());
+        }
+        long receiver = send.to().userId();
+        var offline = new OfflineEvent(
+                OfflineEvent.VERSION,
+                receiver,
+                entry.conversationId(),
+                Long.toString(entry.msgId()),
+                entry.seq(),
+                send.senderId(),
+                entry.ts());
+        return Delivery.direct(frame, receiver, send.senderId(), send.senderDeviceId(), offline);
     }
 
-    private void deliver(StoredMessage message, Recipients recipients) {
-        InboundRecord send = message.send();
-        String frame = msgFrame(message);
-        long receiver = send.to().userId();
-        if (recipients.isOnline(receiver)) {
-            deliveries.toUser(receiver, recipients.of(receiver), null, frame);
-        } else {
-            offline.publish(new OfflineEvent(
-                    OfflineEvent.VERSION,
-                    receiver,
-                    message.conversationId(),
-                    Long.toString(message.msgId()),
-                    message.seq(),
-                    send.senderId(),
-                    message.ts()));
-        }
-        deliveries.toUser(send.senderId(), recipients.of(send.senderId()), send.senderDeviceId(), frame);
+    private static Draft draft(Send send) {
+        return new Draft(
+                send.senderId(),
+                send.senderDeviceId(),
+                send.conversationId(),
+                send.to().groupId() == null ? send.to().userId() : null,
+                send.clientMsgId(),
+                send.body());
     }
 }

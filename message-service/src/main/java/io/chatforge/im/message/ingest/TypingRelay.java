@@ -1,13 +1,13 @@
 package io.chatforge.im.message.ingest;
 
 import io.chatforge.im.contracts.frame.EventFrame;
-import io.chatforge.im.contracts.messaging.InboundRecord;
+import io.chatforge.im.contracts.messaging.InboundRecord.Typing;
 import io.chatforge.im.contracts.social.Relation;
-import io.chatforge.im.message.delivery.DeliveryPublisher;
-import io.chatforge.im.message.delivery.Recipients;
-import io.chatforge.im.message.delivery.RouteLookup;
 import io.chatforge.im.message.permission.RelationChecker;
 import io.chatforge.im.message.permission.RelationChecker.Pair;
+import io.chatforge.im.message.push.Delivery;
+import io.chatforge.im.message.push.Push;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -19,37 +19,33 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class TypingRelay {
     private final RelationChecker relations;
-    private final RouteLookup routes;
-    private final DeliveryPublisher deliveries;
+    private final Push push;
     private final JsonMapper json;
 
-    TypingRelay(RelationChecker relations, RouteLookup routes, DeliveryPublisher deliveries, JsonMapper json) {
+    TypingRelay(RelationChecker relations, Push push, JsonMapper json) {
         this.relations = relations;
-        this.routes = routes;
-        this.deliveries = deliveries;
+        this.push = push;
         this.json = json;
     }
 
-    void relay(List<InboundRecord> typings) {
+    void relay(List<Typing> typings) {
         if (typings.isEmpty()) {
             return;
         }
         Set<Pair> pairs = new HashSet<>();
         typings.forEach(t -> pairs.add(new Pair(t.senderId(), t.to().userId())));
         Map<Pair, Relation> answers = relations.check(pairs);
-        Set<Long> peers = new HashSet<>();
-        typings.forEach(t -> peers.add(t.to().userId()));
-        Recipients recipients = new Recipients(routes.devices(peers));
-        for (InboundRecord typing : typings) {
+        List<Delivery> deliveries = new ArrayList<>();
+        for (Typing typing : typings) {
             Relation relation =
                     answers.get(new Pair(typing.senderId(), typing.to().userId()));
-            long peer = typing.to().userId();
-            if (relation != null && relation.mayTalk() && recipients.isOnline(peer)) {
+            if (relation != null && relation.mayTalk()) {
                 String frame = json.writeValueAsString(new EventFrame(
                         EventFrame.TYPING,
                         Map.of("conversationId", typing.conversationId(), "userId", typing.senderId())));
-                deliveries.toUser(peer, recipients.of(peer), null, frame);
+                deliveries.add(Delivery.toUsers(frame, Set.of(typing.to().userId())));
             }
         }
+        push.deliver(deliveries);
     }
 }

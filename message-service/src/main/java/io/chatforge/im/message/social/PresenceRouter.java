@@ -3,9 +3,8 @@ package io.chatforge.im.message.social;
 import io.chatforge.im.contracts.Topics;
 import io.chatforge.im.contracts.frame.EventFrame;
 import io.chatforge.im.contracts.messaging.PresenceEvent;
-import io.chatforge.im.message.delivery.DeliveryPublisher;
-import io.chatforge.im.message.delivery.Recipients;
-import io.chatforge.im.message.delivery.RouteLookup;
+import io.chatforge.im.message.push.Delivery;
+import io.chatforge.im.message.push.Push;
 import io.chatforge.im.service.resilience.ResilientCalls;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,20 +30,13 @@ class PresenceRouter {
 
     private final FriendListClient friends;
     private final ResilientCalls resilient;
-    private final RouteLookup routes;
-    private final DeliveryPublisher deliveries;
+    private final Push push;
     private final JsonMapper json;
 
-    PresenceRouter(
-            FriendListClient friends,
-            ResilientCalls resilient,
-            RouteLookup routes,
-            DeliveryPublisher deliveries,
-            JsonMapper json) {
+    PresenceRouter(FriendListClient friends, ResilientCalls resilient, Push push, JsonMapper json) {
         this.friends = friends;
         this.resilient = resilient;
-        this.routes = routes;
-        this.deliveries = deliveries;
+        this.push = push;
         this.json = json;
     }
 
@@ -76,13 +68,8 @@ class PresenceRouter {
         if (friendIds.isEmpty()) {
             return;
         }
-        Recipients online = new Recipients(routes.devices(friendIds));
         String frame = json.writeValueAsString(
                 new EventFrame(EventFrame.PRESENCE, Map.of("userId", event.userId(), "online", event.online())));
-        for (long friend : friendIds) {
-            if (online.isOnline(friend)) {
-                deliveries.toUser(friend, online.of(friend), null, frame);
-            }
-        }
+        push.deliver(Delivery.toUsers(frame, friendIds));
     }
 }

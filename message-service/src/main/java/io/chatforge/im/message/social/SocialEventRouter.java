@@ -3,12 +3,9 @@ package io.chatforge.im.message.social;
 import io.chatforge.im.contracts.Topics;
 import io.chatforge.im.contracts.frame.EventFrame;
 import io.chatforge.im.contracts.social.SocialEvent;
-import io.chatforge.im.message.delivery.DeliveryPublisher;
-import io.chatforge.im.message.delivery.Recipients;
-import io.chatforge.im.message.delivery.RouteLookup;
-import java.util.HashSet;
+import io.chatforge.im.message.push.Delivery;
+import io.chatforge.im.message.push.Push;
 import java.util.List;
-import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,13 +22,11 @@ import tools.jackson.databind.json.JsonMapper;
 class SocialEventRouter {
     private static final Logger log = LoggerFactory.getLogger(SocialEventRouter.class);
 
-    private final RouteLookup routes;
-    private final DeliveryPublisher deliveries;
+    private final Push push;
     private final JsonMapper json;
 
-    SocialEventRouter(RouteLookup routes, DeliveryPublisher deliveries, JsonMapper json) {
-        this.routes = routes;
-        this.deliveries = deliveries;
+    SocialEventRouter(Push push, JsonMapper json) {
+        this.push = push;
         this.json = json;
     }
 
@@ -52,14 +47,9 @@ class SocialEventRouter {
                 })
                 .filter(java.util.Objects::nonNull)
                 .toList();
-        Set<Long> users = new HashSet<>();
-        events.forEach(e -> users.add(e.userId()));
-        Recipients recipients = new Recipients(routes.devices(users));
-        for (SocialEvent event : events) {
-            if (recipients.isOnline(event.userId())) {
-                String frame = json.writeValueAsString(new EventFrame(event.type(), event));
-                deliveries.toUser(event.userId(), recipients.of(event.userId()), null, frame);
-            }
-        }
+        push.deliver(events.stream()
+                .map(event -> Delivery.toUsers(
+                        json.writeValueAsString(new EventFrame(event.type(), event)), List.of(event.userId())))
+                .toList());
     }
 }

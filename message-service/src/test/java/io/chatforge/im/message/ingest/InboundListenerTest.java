@@ -32,22 +32,20 @@ class InboundListenerTest {
             new InboundListener(sends, mock(CursorIngestor.class), mock(TypingRelay.class), deadLetters, json);
 
     private ConsumerRecord<String, String> record(long offset, String clientMsgId) {
-        var send = new InboundRecord(
+        InboundRecord send = new InboundRecord.Send(
                 InboundRecord.VERSION,
-                InboundRecord.SEND,
                 10001,
                 "phone",
                 3,
                 "d_10001_10002",
+                1L,
                 clientMsgId,
                 Target.user(10002),
-                MessageBody.text("hi"),
-                null,
-                1L);
+                MessageBody.text("hi"));
         return new ConsumerRecord<>(Topics.INBOUND, 0, offset, "d_10001_10002", json.writeValueAsString(send));
     }
 
-    private static boolean sendsOnly(List<InboundRecord> records, String clientMsgId) {
+    private static boolean sendsOnly(List<InboundRecord.Send> records, String clientMsgId) {
         return records.size() == 1 && clientMsgId.equals(records.get(0).clientMsgId());
     }
 
@@ -62,7 +60,7 @@ class InboundListenerTest {
     @Test
     void aRecordFailingOnItsData_isTriedAlone_thenSetAsideAndRefused_whileTheOthersAreStored() {
         doAnswer(call -> {
-                    List<InboundRecord> batch = call.getArgument(0);
+                    List<InboundRecord.Send> batch = call.getArgument(0);
                     if (batch.stream().anyMatch(r -> "poison".equals(r.clientMsgId()))) {
                         throw new NullPointerException("body");
                     }

@@ -7,9 +7,8 @@ import static org.mockito.Mockito.when;
 
 import io.chatforge.im.contracts.Topics;
 import io.chatforge.im.contracts.messaging.PresenceEvent;
-import io.chatforge.im.message.delivery.DeliveryPublisher;
-import io.chatforge.im.message.delivery.RouteLookup;
 import io.chatforge.im.message.permission.RelationChecker;
+import io.chatforge.im.message.push.Push;
 import io.chatforge.im.service.resilience.ResilienceProperties;
 import io.chatforge.im.service.resilience.ResilientCalls;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -38,8 +37,7 @@ class PresenceRouterTest {
             breakers,
             RetryRegistry.ofDefaults());
     private final FriendListClient friends = mock(FriendListClient.class);
-    private final PresenceRouter router =
-            new PresenceRouter(friends, resilient, mock(RouteLookup.class), mock(DeliveryPublisher.class), json);
+    private final PresenceRouter router = new PresenceRouter(friends, resilient, mock(Push.class), json);
 
     @Test
     void friendListsTimingOut_openTheirOwnBreaker_notTheOneTheRelationChecksGoThrough() {

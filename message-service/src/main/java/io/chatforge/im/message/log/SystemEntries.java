@@ -1,9 +1,8 @@
-package io.chatforge.im.message.conversation;
+package io.chatforge.im.message.log;
 
 import io.chatforge.im.contracts.frame.MessageBody;
 import io.chatforge.im.contracts.frame.MsgFrame;
 import io.chatforge.im.contracts.frame.Sender;
-import io.chatforge.im.message.ingest.MessageIds;
 import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -17,15 +16,15 @@ import tools.jackson.databind.json.JsonMapper;
  * own seq, so every device, online or syncing later, sees the same history.
  */
 @Component
-public class SystemMessages {
-    public static final String DEVICE = "system";
+class SystemEntries {
+    static final String DEVICE = "system";
 
     private final JdbcTemplate jdbc;
     private final Sequences sequences;
     private final MessageIds ids;
     private final JsonMapper json;
 
-    SystemMessages(JdbcTemplate jdbc, Sequences sequences, MessageIds ids, JsonMapper json) {
+    SystemEntries(JdbcTemplate jdbc, Sequences sequences, MessageIds ids, JsonMapper json) {
         this.jdbc = jdbc;
         this.sequences = sequences;
         this.ids = ids;

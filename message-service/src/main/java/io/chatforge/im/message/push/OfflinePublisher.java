@@ -1,4 +1,4 @@
-package io.chatforge.im.message.delivery;
+package io.chatforge.im.message.push;
 
 import io.chatforge.im.contracts.Topics;
 import io.chatforge.im.contracts.messaging.OfflineEvent;
@@ -8,7 +8,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** Tells a future push-notification service about messages for users with no connected device. */
 @Component
-public class OfflinePublisher {
+class OfflinePublisher {
     private final KafkaTemplate<String, String> kafka;
     private final JsonMapper json;
 
@@ -17,7 +17,7 @@ public class OfflinePublisher {
         this.json = json;
     }
 
-    public void publish(OfflineEvent event) {
+    void publish(OfflineEvent event) {
         kafka.send(Topics.OFFLINE, Long.toString(event.userId()), json.writeValueAsString(event));
     }
 }

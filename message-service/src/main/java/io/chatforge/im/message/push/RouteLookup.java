@@ -1,4 +1,4 @@
-package io.chatforge.im.message.delivery;
+package io.chatforge.im.message.push;
 
 import io.chatforge.im.contracts.messaging.PresenceKeys;
 import io.chatforge.im.contracts.messaging.PresenceKeys.Route;
@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
  * routed and every message waits for sync.
  */
 @Component
-public class RouteLookup {
+class RouteLookup {
     private static final Logger log = LoggerFactory.getLogger(RouteLookup.class);
 
     private final StringRedisTemplate redis;
@@ -31,7 +31,7 @@ public class RouteLookup {
 
     /** user -> device -> route, live routes only; users with no live device are absent. */
     @SuppressWarnings("unchecked")
-    public Map<Long, Map<String, Route>> devices(Collection<Long> userIds) {
+    Map<Long, Map<String, Route>> devices(Collection<Long> userIds) {
         Map<Long, Map<String, Route>> routes = new HashMap<>();
         if (userIds.isEmpty()) {
             return routes;

@@ -1,4 +1,4 @@
-package io.chatforge.im.message.ingest;
+package io.chatforge.im.message.log;
 
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Component;
@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
  * roughly time-ordered; sent to clients as strings because they exceed JavaScript's safe integers.
  */
 @Component
-public class MessageIds {
+class MessageIds {
     private static final long EPOCH = 1735689600000L;
     private final long worker;
     private long lastMillis = -1;

@@ -1,4 +1,4 @@
-package io.chatforge.im.message.conversation;
+package io.chatforge.im.message.log;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -17,7 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
  * seq, and writes the new one in the same transaction: gap-free and never reused.
  */
 @Component
-public class Sequences {
+class Sequences {
     private final JdbcTemplate jdbc;
 
     Sequences(JdbcTemplate jdbc) {

@@ -1,4 +1,4 @@
-package io.chatforge.im.message.conversation;
+package io.chatforge.im.message.log;
 
 import io.chatforge.im.contracts.frame.MessageBody;
 import io.chatforge.im.contracts.frame.MsgFrame;
@@ -8,11 +8,10 @@ import java.sql.SQLException;
 import org.springframework.jdbc.core.RowMapper;
 
 /** Reads stored messages as the frames clients get. */
-public final class MessageRows {
-    public static final String COLUMNS =
-            "conversation_id, id, seq, sender_id, sender_device_id, kind, content, created_at";
+final class MessageRows {
+    static final String COLUMNS = "conversation_id, id, seq, sender_id, sender_device_id, kind, content, created_at";
 
-    public static final RowMapper<MsgFrame> FRAME = MessageRows::frame;
+    static final RowMapper<MsgFrame> FRAME = MessageRows::frame;
 
     private MessageRows() {}
 

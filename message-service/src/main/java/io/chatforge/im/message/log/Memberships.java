@@ -1,4 +1,4 @@
-package io.chatforge.im.message.conversation;
+package io.chatforge.im.message.log;
 
 import java.util.Collection;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -11,7 +11,7 @@ import org.springframework.transaction.annotation.Transactional;
  * once they left, up to the seq of the message that says so. Rejoining starts a new window.
  */
 @Component
-public class Memberships {
+class Memberships {
     private final JdbcTemplate jdbc;
 
     Memberships(JdbcTemplate jdbc) {

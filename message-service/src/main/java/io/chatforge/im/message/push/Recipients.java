@@ -1,16 +1,16 @@
-package io.chatforge.im.message.delivery;
+package io.chatforge.im.message.push;
 
 import io.chatforge.im.contracts.messaging.PresenceKeys.Route;
 import java.util.Map;
 
 /** The live routes of the users a batch concerns, looked up once per batch. */
-public record Recipients(Map<Long, Map<String, Route>> routes) {
+record Recipients(Map<Long, Map<String, Route>> routes) {
 
-    public Map<String, Route> of(long userId) {
+    Map<String, Route> of(long userId) {
         return routes.getOrDefault(userId, Map.of());
     }
 
-    public boolean isOnline(long userId) {
+    boolean isOnline(long userId) {
         return routes.containsKey(userId);
     }
 }

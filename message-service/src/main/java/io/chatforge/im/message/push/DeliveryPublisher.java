@@ -1,4 +1,4 @@
-package io.chatforge.im.message.delivery;
+package io.chatforge.im.message.push;
 
 import io.chatforge.im.contracts.Topics;
 import io.chatforge.im.contracts.messaging.DeliveryHeaders;
@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
  * slot, never one per pod or per device, and nothing for users with no live device.
  */
 @Component
-public class DeliveryPublisher {
+class DeliveryPublisher {
     private final KafkaTemplate<String, String> kafka;
     private final Counter records;
 
@@ -30,7 +30,7 @@ public class DeliveryPublisher {
     }
 
     /** To every device of the user except {@code exceptDevice} (null: all of them). */
-    public void toUser(long userId, Map<String, Route> devices, String exceptDevice, String frame) {
+    void toUser(long userId, Map<String, Route> devices, String exceptDevice, String frame) {
         Set<Integer> slots = new HashSet<>();
         devices.forEach((device, route) -> {
             if (!device.equals(exceptDevice)) {
@@ -43,7 +43,7 @@ public class DeliveryPublisher {
     }
 
     /** To one device, on the slot it is known to be on (the sender's own, for sent and error). */
-    public void toDevice(int slot, long userId, String deviceId, String frame) {
+    void toDevice(int slot, long userId, String deviceId, String frame) {
         send(slot, userId, deviceId, null, frame);
     }
 

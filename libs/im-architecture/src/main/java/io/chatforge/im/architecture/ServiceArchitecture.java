@@ -1,0 +1,99 @@
+package io.chatforge.im.architecture;
+
+import static com.tngtech.archunit.base.DescribedPredicate.or;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The rules every service module keeps, checked by one small test in each module:
+ *
+ * <ul>
+ *   <li>its feature packages form a directed graph (no package cycles);
+ *   <li>controllers reach persistence only through the feature's own classes, never directly
+ *       (no JdbcTemplate, repository, entity manager or Redis template in a controller);
+ *   <li>it never depends on another service module's code: services talk over HTTP and Kafka,
+ *       through the shared contracts.
+ * </ul>
+ */
+public final class ServiceArchitecture {
+    /** The root package of each service module. */
+    public static final List<String> SERVICES = List.of(
+            "io.chatforge.im.gateway",
+            "io.chatforge.im.auth",
+            "io.chatforge.im.user",
+            "io.chatforge.im.friend",
+            "io.chatforge.im.message",
+            "io.chatforge.im.connector");
+
+    private static final DescribedPredicate<JavaClass> PERSISTENCE = or(
+                    resideInAnyPackage("org.springframework.jdbc..", "jakarta.persistence..", "org.hibernate.."),
+                    assignableTo("org.springframework.data.repository.Repository"),
+                    assignableTo("org.springframework.data.redis.core.RedisOperations"),
+                    assignableTo("org.springframework.data.redis.core.ReactiveRedisOperations"))
+            .as("persistence (JDBC, JPA, repositories, Redis templates)");
+
+    private ServiceArchitecture() {}
+
+    /** The production classes of a service module (tests left out). */
+    public static JavaClasses classesOf(String rootPackage) {
+        return new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
+                .importPackages(rootPackage);
+    }
+
+    public static ArchRule noPackageCycles(String rootPackage) {
+        return slices().matching(rootPackage + ".(*)..")
+                .should()
+                .beFreeOfCycles()
+                .because("features depend on each other in one direction only");
+    }
+
+    public static ArchRule controllersDoNotTouchPersistence(String rootPackage) {
+        return noClasses()
+                .that()
+                .resideInAPackage(rootPackage + "..")
+                .and()
+                .areAnnotatedWith("org.springframework.web.bind.annotation.RestController")
+                .should()
+                .dependOnClassesThat(PERSISTENCE)
+                .because("a controller maps HTTP to the feature; the feature owns its tables")
+                .allowEmptyShould(true);
+    }
+
+    public static ArchRule noOtherServiceModules(String rootPackage) {
+        String[] others = SERVICES.stream()
+                .filter(s -> !s.equals(rootPackage))
+                .map(s -> s + "..")
+                .toArray(String[]::new);
+        return noClasses()
+                .that()
+                .resideInAPackage(rootPackage + "..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(others)
+                .because("services share contracts, never code: " + Arrays.toString(others));
+    }
+
+    /** All of the rules, for a module's test. */
+    public static void check(String rootPackage) {
+        JavaClasses classes = classesOf(rootPackage);
+        if (classes.isEmpty()) {
+            throw new AssertionError("no classes found under " + rootPackage);
+        }
+        noPackageCycles(rootPackage).check(classes);
+        controllersDoNotTouchPersistence(rootPackage).check(classes);
+        noOtherServiceModules(rootPackage).check(classes);
+    }
+}

@@ -1,0 +1,203 @@
+package io.chatforge.im.message.log;
+
+import io.chatforge.im.contracts.messaging.ConversationIds;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Appends a batch of drafts inside the caller's transaction: drops retries of drafts already
+ * stored, takes the next sequence numbers of each conversation (locked, in id order), refuses
+ * drafts of senders who are no longer members of the group, inserts the messages and moves the
+ * senders' own read cursors.
+ */
+@Component
+class MessageAppender {
+    private final JdbcTemplate jdbc;
+    private final MessageIds ids;
+    private final Sequences sequences;
+
+    MessageAppender(JdbcTemplate jdbc, MessageIds ids, Sequences sequences) {
+        this.jdbc = jdbc;
+        this.ids = ids;
+        this.sequences = sequences;
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Appended append(List<Draft> drafts) {
+        Map<DedupKey, Entry> stored = alreadyStored(drafts);
+        Map<String, List<Draft>> fresh = new TreeMap<>();
+        Set<DedupKey> seen = new HashSet<>();
+        for (Draft draft : drafts) {
+            DedupKey key = DedupKey.of(draft);
+            if (!stored.containsKey(key) && seen.add(key)) {
+                fresh.computeIfAbsent(draft.conversationId(), c -> new ArrayList<>())
+                        .add(draft);
+            }
+        }
+        Map<String, Set<Long>> members = new HashMap<>();
+        Map<DedupKey, Entry> created = fresh.isEmpty() ? Map.of() : insert(fresh, members);
+        List<Appended.Outcome> outcomes = new ArrayList<>(drafts.size());
+        Set<DedupKey> answered = new HashSet<>();
+        for (Draft draft : drafts) {
+            DedupKey key = DedupKey.of(draft);
+            Entry entry = created.get(key);
+            if (entry != null) {
+                // the first draft of a key is the new message; a copy in the same batch is a repeat
+                outcomes.add(new Appended.Outcome(draft, entry, !answered.add(key)));
+            } else {
+                entry = stored.get(key);
+                outcomes.add(new Appended.Outcome(draft, entry, entry != null));
+            }
+        }
+        return new Appended(outcomes, members);
+    }
+
+    /** The message a sender stored under this clientMsgId, if any. */
+    Optional<Entry> find(long senderId, String clientMsgId) {
+        return jdbc
+                .query(
+                        "SELECT conversation_id, id, seq, created_at FROM messages WHERE sender_id = ? AND client_msg_id = ?",
+                        (rs, row) -> new Entry(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)),
+                        senderId,
+                        clientMsgId.getBytes(StandardCharsets.UTF_8))
+                .stream()
+                .findFirst();
+    }
+
+    /** Drafts of this batch that an earlier batch stored already (client retries, redeliveries). */
+    private Map<DedupKey, Entry> alreadyStored(List<Draft> drafts) {
+        Map<DedupKey, Entry> found = new HashMap<>();
+        String tuples = String.join(",", Collections.nCopies(drafts.size(), "(?,?)"));
+        Object[] args = new Object[drafts.size() * 2];
+        for (int i = 0; i < drafts.size(); i++) {
+            args[2 * i] = drafts.get(i).senderId();
+            args[2 * i + 1] = drafts.get(i).clientMsgId().getBytes(StandardCharsets.UTF_8);
+        }
+        jdbc.query(
+                "SELECT sender_id, client_msg_id, conversation_id, seq, id, created_at FROM messages"
+                        + " WHERE (sender_id, client_msg_id) IN (" + tuples + ")",
+                rs -> {
+                    found.put(
+                            // client_msg_id is VARBINARY: compared and read back byte for byte
+                            new DedupKey(rs.getLong(1), new String(rs.getBytes(2), StandardCharsets.UTF_8)),
+                            new Entry(rs.getString(3), rs.getLong(5), rs.getLong(4), rs.getLong(6)));
+                },
+                args);
+        return found;
+    }
+
+    private Map<DedupKey, Entry> insert(Map<String, List<Draft>> byConversation, Map<String, Set<Long>> members) {
+        long now = System.currentTimeMillis();
+        ensureDirectConversations(byConversation.keySet(), now);
+        Map<String, Long> lastSeq = sequences.lock(byConversation.keySet());
+        // under the lock no membership change of these groups can commit: this is who is in them
+        members.putAll(currentGroupMembers(byConversation.keySet()));
+        members.forEach((conversationId, current) ->
+                byConversation.get(conversationId).removeIf(draft -> !current.contains(draft.senderId())));
+        Map<DedupKey, Entry> created = new LinkedHashMap<>();
+        List<Object[]> rows = new ArrayList<>();
+        List<Object[]> advanced = new ArrayList<>();
+        Map<List<Object>, Long> senderRead = new HashMap<>();
+        byConversation.forEach((conversationId, drafts) -> {
+            if (drafts.isEmpty()) {
+                return; // every sender of this batch left the group meanwhile
+            }
+            long seq = lastSeq.get(conversationId);
+            for (Draft draft : drafts) {
+                seq++;
+                long msgId = ids.next();
+                created.put(DedupKey.of(draft), new Entry(conversationId, msgId, seq, now));
+                rows.add(new Object[] {
+                    conversationId,
+                    seq,
+                    msgId,
+                    draft.senderId(),
+                    draft.senderDeviceId(),
+                    draft.receiverId(),
+                    draft.clientMsgId().getBytes(StandardCharsets.UTF_8),
+                    draft.body().kind(),
+                    draft.body().text(),
+                    now
+                });
+                senderRead.put(List.of(draft.senderId(), conversationId), seq);
+            }
+            advanced.add(new Object[] {seq, now, conversationId});
+        });
+        jdbc.batchUpdate(
+                "INSERT INTO messages (conversation_id, seq, id, sender_id, sender_device_id, receiver_id,"
+                        + " client_msg_id, kind, content, created_at) VALUES (?,?,?,?,?,?,?,?,?,?)",
+                rows);
+        sequences.advance(advanced);
+        List<Object[]> reads = new ArrayList<>();
+        senderRead.forEach((key, seq) -> reads.add(new Object[] {seq, seq, key.get(0), key.get(1)}));
+        jdbc.batchUpdate(
+                "UPDATE conversation_members SET read_seq = GREATEST(read_seq, ?),"
+                        + " delivered_seq = GREATEST(delivered_seq, ?) WHERE user_id = ? AND conversation_id = ?",
+                reads);
+        return created;
+    }
+
+    /** Who is in each group conversation among these now: member rows that have not left. */
+    private Map<String, Set<Long>> currentGroupMembers(Collection<String> conversationIds) {
+        List<String> groups = conversationIds.stream()
+                .filter(id -> !ConversationIds.isDirect(id))
+                .toList();
+        Map<String, Set<Long>> members = new HashMap<>();
+        if (groups.isEmpty()) {
+            return members;
+        }
+        groups.forEach(id -> members.put(id, new HashSet<>()));
+        jdbc.query(
+                "SELECT conversation_id, user_id FROM conversation_members WHERE left_seq IS NULL"
+                        + " AND conversation_id IN (" + String.join(",", Collections.nCopies(groups.size(), "?")) + ")",
+                rs -> {
+                    members.get(rs.getString(1)).add(rs.getLong(2));
+                },
+                groups.toArray());
+        return members;
+    }
+
+    /** Creates missing direct conversations and their two member rows. */
+    private void ensureDirectConversations(Iterable<String> conversationIds, long now) {
+        List<Object[]> conversations = new ArrayList<>();
+        List<Object[]> members = new ArrayList<>();
+        for (String id : conversationIds) {
+            long[] users = ConversationIds.members(id);
+            if (users == null) {
+                continue; // a group's conversation exists since the group was created
+            }
+            conversations.add(new Object[] {id, "direct", now});
+            members.add(new Object[] {users[0], id, users[1], now});
+            members.add(new Object[] {users[1], id, users[0], now});
+        }
+        if (conversations.isEmpty()) {
+            return;
+        }
+        jdbc.batchUpdate(
+                "INSERT IGNORE INTO conversations (id, kind, last_seq, created_at) VALUES (?, ?, 0, ?)", conversations);
+        jdbc.batchUpdate(
+                "INSERT IGNORE INTO conversation_members (user_id, conversation_id, peer_id, created_at)"
+                        + " VALUES (?, ?, ?, ?)",
+                members);
+    }
+
+    private record DedupKey(long senderId, String clientMsgId) {
+        static DedupKey of(Draft draft) {
+            return new DedupKey(draft.senderId(), draft.clientMsgId());
+        }
+    }
+}

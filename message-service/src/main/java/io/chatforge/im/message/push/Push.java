@@ -1,0 +1,84 @@
+package io.chatforge.im.message.push;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+
+/**
+ * The one way frames reach devices: look up where the recipients of a whole batch are connected
+ * (one flag read for group audiences, one pipelined route lookup for everyone), then produce one
+ * {@code im.deliver} record per user and connector slot. Users with no live device get nothing;
+ * a direct receiver among them gets an {@code im.offline} event; their messages wait for sync.
+ */
+@Component
+public class Push {
+    private final OnlineFlags flags;
+    private final RouteLookup routes;
+    private final DeliveryPublisher deliveries;
+    private final OfflinePublisher offline;
+
+    Push(OnlineFlags flags, RouteLookup routes, DeliveryPublisher deliveries, OfflinePublisher offline) {
+        this.flags = flags;
+        this.routes = routes;
+        this.deliveries = deliveries;
+        this.offline = offline;
+    }
+
+    /** To one device on the slot it is known to be on: a sender's {@code sent} or {@code error}. */
+    public void toDevice(int slot, long userId, String deviceId, String frame) {
+        deliveries.toDevice(slot, userId, deviceId, frame);
+    }
+
+    public void deliver(Delivery delivery) {
+        deliver(List.of(delivery));
+    }
+
+    public void deliver(List<Delivery> batch) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        Set<Long> flagged = online(batch);
+        List<Collection<Long>> audiences = new ArrayList<>(batch.size());
+        Set<Long> users = new HashSet<>();
+        for (Delivery delivery : batch) {
+            Collection<Long> audience = delivery.byFlags()
+                    ? delivery.receivers().stream().filter(flagged::contains).toList()
+                    : delivery.receivers();
+            audiences.add(audience);
+            users.addAll(audience);
+            if (delivery.senderId() != null) {
+                users.add(delivery.senderId());
+            }
+        }
+        Recipients recipients = new Recipients(routes.devices(users));
+        for (int i = 0; i < batch.size(); i++) {
+            send(batch.get(i), audiences.get(i), recipients);
+        }
+    }
+
+    private Set<Long> online(List<Delivery> batch) {
+        Set<Long> members = new HashSet<>();
+        batch.stream().filter(Delivery::byFlags).forEach(d -> members.addAll(d.receivers()));
+        return flags.online(members);
+    }
+
+    private void send(Delivery delivery, Collection<Long> audience, Recipients recipients) {
+        Long sender = delivery.senderId();
+        for (long user : audience) {
+            if (sender != null && user == sender) {
+                continue;
+            }
+            if (recipients.isOnline(user)) {
+                deliveries.toUser(user, recipients.of(user), null, delivery.frame());
+            } else if (delivery.whenOffline() != null) {
+                offline.publish(delivery.whenOffline());
+            }
+        }
+        if (sender != null && recipients.isOnline(sender)) {
+            deliveries.toUser(sender, recipients.of(sender), delivery.senderDevice(), delivery.frame());
+        }
+    }
+}
