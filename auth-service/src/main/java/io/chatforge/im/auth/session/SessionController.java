@@ -15,16 +15,18 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/auth")
 @Tag(name = "sessions")
 class SessionController {
+    private final PasswordLogin logins;
     private final SessionService sessions;
 
-    SessionController(SessionService sessions) {
+    SessionController(PasswordLogin logins, SessionService sessions) {
+        this.logins = logins;
         this.sessions = sessions;
     }
 
     @PostMapping("/login")
     @Operation(summary = "Log a device in; a second login of the same device replaces its session")
     TokenResponse login(@Valid @RequestBody LoginRequest request) {
-        return sessions.login(request);
+        return logins.login(request);
     }
 
     @PostMapping("/refresh")

@@ -1,8 +1,6 @@
 package io.chatforge.im.connector.transport;
 
 import io.chatforge.im.connector.config.ConnectorProperties;
-import io.chatforge.im.connector.inbound.InboundPublisher;
-import io.chatforge.im.connector.route.SlotLease;
 import io.chatforge.im.connector.session.ClientSession;
 import io.chatforge.im.connector.sync.SyncClient;
 import io.chatforge.im.contracts.frame.ErrorCodes;
@@ -11,9 +9,9 @@ import io.chatforge.im.contracts.frame.MessageBody;
 import io.chatforge.im.contracts.frame.SyncLimits;
 import io.chatforge.im.contracts.frame.Target;
 import io.chatforge.im.contracts.messaging.ConversationIds;
-import io.chatforge.im.contracts.messaging.InboundRecord;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -35,26 +33,22 @@ class ClientFrameHandler {
     static final int MAX_CLIENT_MSG_ID = 64;
 
     private final ConnectorProperties limits;
-    private final InboundPublisher inbound;
+    private final InboundForwarder forwarder;
     private final SyncClient sync;
-    private final SlotLease slots;
     private final Frames frames;
     private final JsonMapper json;
     private final TokenRenewal renewal;
 
-    @SuppressWarnings("checkstyle:ParameterNumber") // collaborators, wired once by Spring
     ClientFrameHandler(
             ConnectorProperties limits,
-            InboundPublisher inbound,
+            InboundForwarder forwarder,
             SyncClient sync,
-            SlotLease slots,
             Frames frames,
             JsonMapper json,
             TokenRenewal renewal) {
         this.limits = limits;
-        this.inbound = inbound;
+        this.forwarder = forwarder;
         this.sync = sync;
-        this.slots = slots;
         this.frames = frames;
         this.json = json;
         this.renewal = renewal;
@@ -150,21 +144,7 @@ class ClientFrameHandler {
                     ErrorCodes.TOO_LONG, "body.text may have at most " + limits.maxTextLength() + " characters", ref);
         }
         charge(session, 1.0, ref);
-        publish(
-                session,
-                new InboundRecord.Send(
-                        InboundRecord.VERSION,
-                        session.userId(),
-                        session.deviceId(),
-                        slots.slot(),
-                        target.groupId() != null
-                                ? ConversationIds.group(target.groupId())
-                                : ConversationIds.direct(session.userId(), target.userId()),
-                        System.currentTimeMillis(),
-                        clientMsgId,
-                        target,
-                        MessageBody.text(text)),
-                ref);
+        publish(session, forwarder.send(session, target, clientMsgId, text), ref);
     }
 
     private void cursor(ClientSession session, JsonNode frame, String type) {
@@ -186,44 +166,14 @@ class ClientFrameHandler {
         }
         // acks come once per received message: they cost less than a send
         charge(session, FrameTypes.ACK.equals(type) ? 0.1 : 0.5, ref);
-        long now = System.currentTimeMillis();
-        publish(
-                session,
-                FrameTypes.ACK.equals(type)
-                        ? new InboundRecord.Ack(
-                                InboundRecord.VERSION,
-                                session.userId(),
-                                session.deviceId(),
-                                slots.slot(),
-                                conversationId,
-                                now,
-                                seq.asLong())
-                        : new InboundRecord.Read(
-                                InboundRecord.VERSION,
-                                session.userId(),
-                                session.deviceId(),
-                                slots.slot(),
-                                conversationId,
-                                now,
-                                seq.asLong()),
-                ref);
+        publish(session, forwarder.cursor(session, type, conversationId, seq.asLong()), ref);
     }
 
     private void typing(ClientSession session, JsonNode frame) {
         String ref = ref(frame, FrameTypes.TYPING);
         long to = target(session, frame, ref, false).userId();
         charge(session, 0.5, ref);
-        publish(
-                session,
-                new InboundRecord.Typing(
-                        InboundRecord.VERSION,
-                        session.userId(),
-                        session.deviceId(),
-                        slots.slot(),
-                        ConversationIds.direct(session.userId(), to),
-                        System.currentTimeMillis(),
-                        Target.user(to)),
-                ref);
+        publish(session, forwarder.typing(session, to), ref);
     }
 
     private void sync(ClientSession session, JsonNode frame) {
@@ -326,8 +276,8 @@ class ClientFrameHandler {
         throw new FrameRejected(ErrorCodes.RATE_LIMITED, "too many frames; slow down", ref);
     }
 
-    private void publish(ClientSession session, InboundRecord record, String ref) {
-        inbound.publish(record).whenComplete((ok, failure) -> {
+    private void publish(ClientSession session, CompletableFuture<?> published, String ref) {
+        published.whenComplete((ok, failure) -> {
             if (failure != null) {
                 session.send(frames.error(ErrorCodes.UNAVAILABLE, "could not accept the frame; retry", ref));
             }

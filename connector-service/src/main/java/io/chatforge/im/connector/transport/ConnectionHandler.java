@@ -1,13 +1,9 @@
 package io.chatforge.im.connector.transport;
 
-import io.chatforge.im.connector.delivery.DirectDeliveries;
 import io.chatforge.im.connector.presence.PresencePublisher;
-import io.chatforge.im.connector.route.NodeIdentity;
 import io.chatforge.im.connector.route.RouteRegistry;
 import io.chatforge.im.connector.session.ClientSession;
-import io.chatforge.im.connector.session.CloseCodes;
 import io.chatforge.im.connector.session.SessionRegistry;
-import io.chatforge.im.connector.session.SessionRevocationListener;
 import io.chatforge.im.contracts.frame.ErrorCodes;
 import io.chatforge.im.security.AccessTokenClaims;
 import io.chatforge.im.security.ImPrincipal;
@@ -24,7 +20,6 @@ import org.springframework.web.reactive.socket.WebSocketSession;
 import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
-import reactor.core.scheduler.Schedulers;
 import reactor.util.concurrent.Queues;
 
 /**
@@ -41,30 +36,23 @@ class ConnectionHandler implements WebSocketHandler {
     private final SessionRegistry sessions;
     private final RouteRegistry routes;
     private final PresencePublisher presence;
-    private final DirectDeliveries direct;
+    private final Admission admission;
     private final ClientFrameHandler frames;
     private final Frames codec;
-    private final NodeIdentity node;
-    private final SessionRevocationListener revocations;
 
-    @SuppressWarnings("checkstyle:ParameterNumber") // collaborators, wired once by Spring
     ConnectionHandler(
             SessionRegistry sessions,
             RouteRegistry routes,
             PresencePublisher presence,
-            DirectDeliveries direct,
+            Admission admission,
             ClientFrameHandler frames,
-            Frames codec,
-            NodeIdentity node,
-            SessionRevocationListener revocations) {
+            Frames codec) {
         this.sessions = sessions;
         this.routes = routes;
         this.presence = presence;
-        this.direct = direct;
+        this.admission = admission;
         this.frames = frames;
         this.codec = codec;
-        this.node = node;
-        this.revocations = revocations;
     }
 
     @Override
@@ -107,7 +95,7 @@ class ConnectionHandler implements WebSocketHandler {
                                 .then(socket.close(CloseStatus.POLICY_VIOLATION.withReason("too many connections")))
                                 .doFinally(signal -> reading.dispose());
                     }
-                    admit(session, registration);
+                    admission.admit(session, registration);
                     log.debug(
                             "opened session {} of user {} device {}",
                             session.id(),
@@ -130,34 +118,6 @@ class ConnectionHandler implements WebSocketHandler {
                     leave(session);
                     return socket.close(CloseStatus.SERVER_ERROR);
                 });
-    }
-
-    private void admit(ClientSession session, RouteRegistry.Registration registration) {
-        ClientSession replaced = sessions.register(session);
-        if (replaced != null) {
-            replaced.sendAndClose(codec.kicked(), CloseCodes.REPLACED);
-        }
-        var previous = registration.previous();
-        boolean kickElsewhere = previous != null && !previous.node().equals(node.id());
-        // Kafka sends and the blocking Redis client: never on the network threads that run this
-        Schedulers.boundedElastic().schedule(() -> {
-            if (kickElsewhere) {
-                direct.kick(previous.slot(), session.userId(), session.deviceId(), session.id(), codec.kicked());
-            }
-            if (registration.firstOnline()) {
-                presence.online(session.userId());
-            }
-            closeIfRevokedMeanwhile(session);
-        });
-    }
-
-    /** A revocation announced between the handshake's check and the registration was not seen. */
-    private void closeIfRevokedMeanwhile(ClientSession session) {
-        try {
-            revocations.closeMarkedRevoked(List.of(session));
-        } catch (RuntimeException e) {
-            log.warn("revocation check of a new connection failed: {}", e.toString());
-        }
     }
 
     private void leave(ClientSession session) {

@@ -5,16 +5,13 @@ import io.chatforge.im.friend.friendship.Friendships;
 import io.chatforge.im.friend.outbox.SocialEvents;
 import io.chatforge.im.friend.profile.PeerView;
 import io.chatforge.im.friend.profile.UserDirectory;
-import io.chatforge.im.friend.relation.PairLocks;
+import io.chatforge.im.friend.relation.PairChanges;
 import io.chatforge.im.service.web.ApiProblem;
 import io.chatforge.im.service.web.PageView;
-import java.time.Clock;
-import java.time.Instant;
 import java.util.Map;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /** Blocking ends the friendship and withdraws pending requests between the two, in one change. */
 @Service
@@ -24,42 +21,33 @@ class BlockService {
     private final BlockRepository blocks;
     private final Friendships friendships;
     private final ApplicationEventPublisher listeners;
-    private final PairLocks pairs;
+    private final PairChanges pairs;
     private final SocialEvents events;
     private final UserDirectory users;
-    private final TransactionTemplate transactions;
-    private final Clock clock;
 
-    @SuppressWarnings("checkstyle:ParameterNumber") // collaborators, wired once by Spring
     BlockService(
             BlockRepository blocks,
             Friendships friendships,
             ApplicationEventPublisher listeners,
-            PairLocks pairs,
+            PairChanges pairs,
             SocialEvents events,
-            UserDirectory users,
-            TransactionTemplate transactions,
-            Clock clock) {
+            UserDirectory users) {
         this.blocks = blocks;
         this.friendships = friendships;
         this.listeners = listeners;
         this.pairs = pairs;
         this.events = events;
         this.users = users;
-        this.transactions = transactions;
-        this.clock = clock;
     }
 
     /** Returns true when the block is new; blocking again changes nothing. */
     boolean block(long me, long other) {
         requireOther(me, other);
         users.requireExists(other);
-        return transactions.execute(tx -> {
-            pairs.lock(me, other);
+        return pairs.change(me, other, now -> {
             if (blocks.existsById(new Block.Key(me, other))) {
                 return false;
             }
-            Instant now = clock.instant();
             blocks.save(new Block(me, other, now));
             friendships.end(me, other);
             listeners.publishEvent(new UserBlocked(me, other, now)); // withdraws pending requests
@@ -70,14 +58,14 @@ class BlockService {
 
     void unblock(long me, long other) {
         requireOther(me, other);
-        transactions.executeWithoutResult(tx -> {
-            pairs.lock(me, other);
+        pairs.change(me, other, now -> {
             var key = new Block.Key(me, other);
             if (!blocks.existsById(key)) {
                 throw ApiProblem.notFound("not_blocked", "you do not block user " + other);
             }
             blocks.deleteById(key);
             events.record(SocialEventType.BLOCK_REMOVED, me, other, null, null);
+            return null;
         });
     }
 

@@ -6,19 +6,17 @@ import io.chatforge.im.friend.friendship.Friendships;
 import io.chatforge.im.friend.outbox.SocialEvents;
 import io.chatforge.im.friend.profile.PeerView;
 import io.chatforge.im.friend.profile.UserDirectory;
-import io.chatforge.im.friend.relation.PairLocks;
+import io.chatforge.im.friend.relation.PairChanges;
 import io.chatforge.im.service.web.ApiProblem;
 import io.chatforge.im.service.web.PageView;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Slice;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Friend requests. Every change first locks the pair of users ({@link PairLocks}), so crossed or
+ * Friend requests. Every change first locks the pair of users ({@link PairChanges}), so crossed or
  * concurrent requests, accepts and cancels of the same two users happen one after the other.
  */
 @Service
@@ -28,30 +26,23 @@ class FriendRequestService {
     private final FriendRequestRepository requests;
     private final Friendships friendships;
     private final Blocks blocks;
-    private final PairLocks pairs;
+    private final PairChanges pairs;
     private final SocialEvents events;
     private final UserDirectory users;
-    private final TransactionTemplate transactions;
-    private final Clock clock;
 
-    @SuppressWarnings("checkstyle:ParameterNumber") // collaborators, wired once by Spring
     FriendRequestService(
             FriendRequestRepository requests,
             Friendships friendships,
             Blocks blocks,
-            PairLocks pairs,
+            PairChanges pairs,
             SocialEvents events,
-            UserDirectory users,
-            TransactionTemplate transactions,
-            Clock clock) {
+            UserDirectory users) {
         this.requests = requests;
         this.friendships = friendships;
         this.blocks = blocks;
         this.pairs = pairs;
         this.events = events;
         this.users = users;
-        this.transactions = transactions;
-        this.clock = clock;
     }
 
     /**
@@ -67,9 +58,7 @@ class FriendRequestService {
         String message = request.message() == null || request.message().isBlank()
                 ? null
                 : request.message().strip();
-        return transactions.execute(tx -> {
-            pairs.lock(me, to);
-            Instant now = clock.instant();
+        return pairs.change(me, to, now -> {
             if (blocks.eitherBlocks(me, to)) {
                 throw ApiProblem.forbidden("blocked", "you cannot send a friend request to this user");
             }
@@ -144,12 +133,12 @@ class FriendRequestService {
 
     /** Locks the pair, then the request, and applies the change if {@code me} is the right party. */
     private FriendRequest act(long me, long requestId, Party party, Change change) {
-        return transactions.execute(tx -> {
-            RequestParties parties =
-                    requests.partiesOf(requestId).filter(p -> party.of(p) == me).orElseThrow(() -> notFound(requestId));
-            pairs.lock(parties.fromUserId(), parties.toUserId());
+        // a request's parties never change: read before the pair is locked
+        RequestParties parties =
+                requests.partiesOf(requestId).filter(p -> party.of(p) == me).orElseThrow(() -> notFound(requestId));
+        return pairs.change(parties.fromUserId(), parties.toUserId(), now -> {
             FriendRequest request = requests.findLocked(requestId).orElseThrow(() -> notFound(requestId));
-            change.apply(request, clock.instant());
+            change.apply(request, now);
             return request;
         });
     }

@@ -3,15 +3,20 @@ package io.chatforge.im.architecture;
 import static com.tngtech.archunit.base.DescribedPredicate.or;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.constructors;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaConstructor;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 import java.util.Arrays;
 import java.util.List;
 
@@ -23,7 +28,8 @@ import java.util.List;
  *   <li>controllers reach persistence only through the feature's own classes, never directly
  *       (no JdbcTemplate, repository, entity manager or Redis template in a controller);
  *   <li>it never depends on another service module's code: services talk over HTTP and Kafka,
- *       through the shared contracts.
+ *       through the shared contracts;
+ *   <li>a Spring bean's constructor takes at most six collaborators.
  * </ul>
  */
 public final class ServiceArchitecture {
@@ -42,6 +48,9 @@ public final class ServiceArchitecture {
                     assignableTo("org.springframework.data.redis.core.RedisOperations"),
                     assignableTo("org.springframework.data.redis.core.ReactiveRedisOperations"))
             .as("persistence (JDBC, JPA, repositories, Redis templates)");
+
+    /** Constructor parameters of a Spring bean: its collaborators and settings. */
+    public static final int MAX_COLLABORATORS = 6;
 
     private ServiceArchitecture() {}
 
@@ -86,6 +95,28 @@ public final class ServiceArchitecture {
                 .because("services share contracts, never code: " + Arrays.toString(others));
     }
 
+    public static ArchRule beansTakeFewCollaborators(String rootPackage) {
+        return constructors()
+                .that()
+                .areDeclaredInClassesThat()
+                .resideInAPackage(rootPackage + "..")
+                .and()
+                .areDeclaredInClassesThat()
+                .areMetaAnnotatedWith("org.springframework.stereotype.Component")
+                .should(new ArchCondition<JavaConstructor>("take at most " + MAX_COLLABORATORS + " parameters") {
+                    @Override
+                    public void check(JavaConstructor constructor, ConditionEvents events) {
+                        int count = constructor.getRawParameterTypes().size();
+                        if (count > MAX_COLLABORATORS) {
+                            events.add(SimpleConditionEvent.violated(
+                                    constructor, constructor.getFullName() + " takes " + count + " parameters"));
+                        }
+                    }
+                })
+                .because("a bean that needs more collaborators does more than one job: split it")
+                .allowEmptyShould(true);
+    }
+
     /** All of the rules, for a module's test. */
     public static void check(String rootPackage) {
         JavaClasses classes = classesOf(rootPackage);
@@ -95,5 +126,6 @@ public final class ServiceArchitecture {
         noPackageCycles(rootPackage).check(classes);
         controllersDoNotTouchPersistence(rootPackage).check(classes);
         noOtherServiceModules(rootPackage).check(classes);
+        beansTakeFewCollaborators(rootPackage).check(classes);
     }
 }
