@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.IntConsumer;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
@@ -36,17 +35,13 @@ public class SlotLease {
     private volatile int slot = -1;
     private volatile IntConsumer onChange = s -> {};
 
-    SlotLease(
-            ReactiveStringRedisTemplate redis,
-            NodeIdentity node,
-            ConnectorProperties properties,
-            KafkaAdmin admin,
-            NewTopic deliverTopic) {
+    SlotLease(ReactiveStringRedisTemplate redis, NodeIdentity node, ConnectorProperties properties, KafkaAdmin admin) {
         this.redis = redis;
         this.node = node.id();
         this.ttl = properties.slotLeaseTtl();
-        // the topic decides how many slots there are; create it first if this is a fresh broker
-        admin.createOrModifyTopics(deliverTopic);
+        // the topic decides how many slots there are; create the platform's topics first if this is a
+        // fresh broker (KafkaAdmin would do so only after every bean is built)
+        admin.initialize();
         this.partitions = admin.describeTopics(Topics.DELIVER)
                 .get(Topics.DELIVER)
                 .partitions()

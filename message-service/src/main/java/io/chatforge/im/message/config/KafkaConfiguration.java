@@ -1,16 +1,11 @@
 package io.chatforge.im.message.config;
 
 import io.chatforge.im.contracts.Topics;
-import java.util.stream.Stream;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.TopicPartition;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
-import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.ConsumerFactory;
-import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
@@ -52,66 +47,5 @@ class KafkaConfiguration {
                 (KafkaTemplate) kafka, (record, e) -> new TopicPartition(Topics.deadLetter(record.topic()), -1));
         factory.setCommonErrorHandler(new DefaultErrorHandler(deadLetters, new FixedBackOff(500, 3)));
         return factory;
-    }
-
-    @Bean
-    NewTopic inboundTopic(
-            @Value("${im.kafka.inbound-partitions:16}") int partitions,
-            @Value("${im.kafka.replication-factor:1}") short replicas) {
-        return TopicBuilder.name(Topics.INBOUND)
-                .partitions(partitions)
-                .replicas(replicas)
-                .build();
-    }
-
-    @Bean
-    NewTopic deliverTopic(
-            @Value("${im.kafka.deliver-partitions:64}") int partitions,
-            @Value("${im.kafka.replication-factor:1}") short replicas) {
-        return TopicBuilder.name(Topics.DELIVER)
-                .partitions(partitions)
-                .replicas(replicas)
-                .build();
-    }
-
-    /** One dead-letter topic per topic this service consumes ({@code DeadLetters}, the recoverer above). */
-    @Bean
-    KafkaAdmin.NewTopics deadLetterTopics(@Value("${im.kafka.replication-factor:1}") short replicas) {
-        return new KafkaAdmin.NewTopics(Stream.of(Topics.INBOUND, Topics.SOCIAL, Topics.PRESENCE)
-                .map(topic -> TopicBuilder.name(Topics.deadLetter(topic))
-                        .partitions(1)
-                        .replicas(replicas)
-                        .build())
-                .toArray(NewTopic[]::new));
-    }
-
-    @Bean
-    NewTopic offlineTopic(
-            @Value("${im.kafka.offline-partitions:8}") int partitions,
-            @Value("${im.kafka.replication-factor:1}") short replicas) {
-        return TopicBuilder.name(Topics.OFFLINE)
-                .partitions(partitions)
-                .replicas(replicas)
-                .build();
-    }
-
-    @Bean
-    NewTopic presenceTopic(
-            @Value("${im.kafka.presence-partitions:8}") int partitions,
-            @Value("${im.kafka.replication-factor:1}") short replicas) {
-        return TopicBuilder.name(Topics.PRESENCE)
-                .partitions(partitions)
-                .replicas(replicas)
-                .build();
-    }
-
-    @Bean
-    NewTopic socialTopic(
-            @Value("${im.kafka.social-partitions:8}") int partitions,
-            @Value("${im.kafka.replication-factor:1}") short replicas) {
-        return TopicBuilder.name(Topics.SOCIAL)
-                .partitions(partitions)
-                .replicas(replicas)
-                .build();
     }
 }

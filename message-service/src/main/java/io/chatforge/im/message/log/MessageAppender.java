@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.LongSupplier;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -39,31 +40,62 @@ class MessageAppender {
     @Transactional(propagation = Propagation.MANDATORY)
     public Appended append(List<Draft> drafts) {
         Map<DedupKey, Entry> stored = alreadyStored(drafts);
+        Map<String, List<Draft>> fresh = freshByConversation(drafts, stored.keySet());
+        Map<String, Set<Long>> members = new HashMap<>();
+        Map<DedupKey, Entry> created = fresh.isEmpty() ? Map.of() : insert(fresh, members);
+        return new Appended(outcomes(drafts, created, stored), members);
+    }
+
+    /** The drafts not stored before, the first of each key only, by conversation in id order. */
+    static Map<String, List<Draft>> freshByConversation(List<Draft> drafts, Set<DedupKey> stored) {
         Map<String, List<Draft>> fresh = new TreeMap<>();
         Set<DedupKey> seen = new HashSet<>();
         for (Draft draft : drafts) {
             DedupKey key = DedupKey.of(draft);
-            if (!stored.containsKey(key) && seen.add(key)) {
+            if (!stored.contains(key) && seen.add(key)) {
                 fresh.computeIfAbsent(draft.conversationId(), c -> new ArrayList<>())
                         .add(draft);
             }
         }
-        Map<String, Set<Long>> members = new HashMap<>();
-        Map<DedupKey, Entry> created = fresh.isEmpty() ? Map.of() : insert(fresh, members);
+        return fresh;
+    }
+
+    /**
+     * Each draft's fate, in order: the first draft of a key created now is new; a later copy of it
+     * in the same batch, or one stored by an earlier batch, is a repeat; a draft with neither was
+     * refused (its sender is not a member).
+     */
+    static List<Appended.Outcome> outcomes(
+            List<Draft> drafts, Map<DedupKey, Entry> created, Map<DedupKey, Entry> stored) {
         List<Appended.Outcome> outcomes = new ArrayList<>(drafts.size());
         Set<DedupKey> answered = new HashSet<>();
         for (Draft draft : drafts) {
             DedupKey key = DedupKey.of(draft);
             Entry entry = created.get(key);
             if (entry != null) {
-                // the first draft of a key is the new message; a copy in the same batch is a repeat
                 outcomes.add(new Appended.Outcome(draft, entry, !answered.add(key)));
             } else {
                 entry = stored.get(key);
                 outcomes.add(new Appended.Outcome(draft, entry, entry != null));
             }
         }
-        return new Appended(outcomes, members);
+        return outcomes;
+    }
+
+    /**
+     * Numbers the drafts of each conversation after its last seq, in order, gap-free: the entries
+     * they become, by key.
+     */
+    static Map<DedupKey, Entry> number(
+            Map<String, List<Draft>> byConversation, Map<String, Long> lastSeq, LongSupplier ids, long now) {
+        Map<DedupKey, Entry> entries = new LinkedHashMap<>();
+        byConversation.forEach((conversationId, drafts) -> {
+            long seq = drafts.isEmpty() ? 0 : lastSeq.get(conversationId);
+            for (Draft draft : drafts) {
+                entries.put(DedupKey.of(draft), new Entry(conversationId, ids.getAsLong(), ++seq, now));
+            }
+        });
+        return entries;
     }
 
     /** The message a sender stored under this clientMsgId, if any. */
@@ -108,35 +140,32 @@ class MessageAppender {
         members.putAll(currentGroupMembers(byConversation.keySet()));
         members.forEach((conversationId, current) ->
                 byConversation.get(conversationId).removeIf(draft -> !current.contains(draft.senderId())));
-        Map<DedupKey, Entry> created = new LinkedHashMap<>();
+        Map<DedupKey, Entry> created = number(byConversation, lastSeq, ids::next, now);
         List<Object[]> rows = new ArrayList<>();
-        List<Object[]> advanced = new ArrayList<>();
+        Map<String, Entry> lastOfConversation = new LinkedHashMap<>();
         Map<List<Object>, Long> senderRead = new HashMap<>();
-        byConversation.forEach((conversationId, drafts) -> {
-            if (drafts.isEmpty()) {
-                return; // every sender of this batch left the group meanwhile
-            }
-            long seq = lastSeq.get(conversationId);
-            for (Draft draft : drafts) {
-                seq++;
-                long msgId = ids.next();
-                created.put(DedupKey.of(draft), new Entry(conversationId, msgId, seq, now));
-                rows.add(new Object[] {
-                    conversationId,
-                    seq,
-                    msgId,
-                    draft.senderId(),
-                    draft.senderDeviceId(),
-                    draft.receiverId(),
-                    draft.clientMsgId().getBytes(StandardCharsets.UTF_8),
-                    draft.body().kind(),
-                    draft.body().text(),
-                    now
-                });
-                senderRead.put(List.of(draft.senderId(), conversationId), seq);
-            }
-            advanced.add(new Object[] {seq, now, conversationId});
-        });
+        byConversation
+                .values()
+                .forEach(drafts -> drafts.forEach(draft -> {
+                    Entry entry = created.get(DedupKey.of(draft));
+                    rows.add(new Object[] {
+                        entry.conversationId(),
+                        entry.seq(),
+                        entry.msgId(),
+                        draft.senderId(),
+                        draft.senderDeviceId(),
+                        draft.receiverId(),
+                        draft.clientMsgId().getBytes(StandardCharsets.UTF_8),
+                        draft.body().kind(),
+                        draft.body().text(),
+                        now
+                    });
+                    lastOfConversation.put(entry.conversationId(), entry);
+                    senderRead.put(List.of(draft.senderId(), entry.conversationId()), entry.seq());
+                }));
+        List<Object[]> advanced = new ArrayList<>();
+        lastOfConversation.forEach(
+                (conversationId, last) -> advanced.add(new Object[] {last.seq(), now, conversationId}));
         jdbc.batchUpdate(
                 "INSERT INTO messages (conversation_id, seq, id, sender_id, sender_device_id, receiver_id,"
                         + " client_msg_id, kind, content, created_at) VALUES (?,?,?,?,?,?,?,?,?,?)",
@@ -195,7 +224,7 @@ class MessageAppender {
                 members);
     }
 
-    private record DedupKey(long senderId, String clientMsgId) {
+    record DedupKey(long senderId, String clientMsgId) {
         static DedupKey of(Draft draft) {
             return new DedupKey(draft.senderId(), draft.clientMsgId());
         }

@@ -1,5 +1,6 @@
 package io.chatforge.im.message.log;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Component;
 
@@ -15,9 +16,23 @@ class MessageIds {
     private long lastMillis = -1;
     private long sequence;
 
+    @Autowired
     MessageIds(StringRedisTemplate redis) {
+        this(leaseWorker(redis));
+    }
+
+    MessageIds(long worker) {
+        this.worker = worker & 0x3FF;
+    }
+
+    private static long leaseWorker(StringRedisTemplate redis) {
         Long n = redis.opsForValue().increment("im:message:worker-seq");
-        this.worker = (n == null ? 0 : n) & 0x3FF;
+        return n == null ? 0 : n;
+    }
+
+    /** The worker id inside a message id. */
+    static long workerOf(long id) {
+        return (id >> 12) & 0x3FF;
     }
 
     public synchronized long next() {
