@@ -1,5 +1,7 @@
 package io.chatforge.im.connector.session;
 
+import java.util.function.LongSupplier;
+
 /**
  * A token bucket per connection for every frame it sends: {@code perSecond} sustained, twice that
  * in a burst. Over budget the frame is refused; too many refusals in a window mean flooding. A
@@ -10,15 +12,25 @@ public final class SendBudget {
     private final double capacity;
     private final int strikeLimit;
     private final long strikeWindowNanos;
+    private final LongSupplier nanoTime;
     private double tokens;
-    private long refilledAt = System.nanoTime();
+    private long refilledAt;
     private final int invalidLimit;
     private int strikes;
-    private long strikeWindowStart = System.nanoTime();
+    private long strikeWindowStart;
     private int invalids;
-    private long invalidWindowStart = System.nanoTime();
+    private long invalidWindowStart;
 
     public SendBudget(int perSecond, int strikeLimit, long strikeWindowNanos, int invalidLimit) {
+        this(perSecond, strikeLimit, strikeWindowNanos, invalidLimit, System::nanoTime);
+    }
+
+    /** With its own clock, for tests that must not depend on how fast the machine is. */
+    SendBudget(int perSecond, int strikeLimit, long strikeWindowNanos, int invalidLimit, LongSupplier nanoTime) {
+        this.nanoTime = nanoTime;
+        this.refilledAt = nanoTime.getAsLong();
+        this.strikeWindowStart = refilledAt;
+        this.invalidWindowStart = refilledAt;
         this.perNano = perSecond / 1e9;
         this.capacity = perSecond * 2.0;
         this.tokens = capacity;
@@ -34,7 +46,7 @@ public final class SendBudget {
     public synchronized boolean invalid() {
         tryTake(0);
         tokens = Math.max(0, tokens - 1.0);
-        long now = System.nanoTime();
+        long now = nanoTime.getAsLong();
         if (now - invalidWindowStart > strikeWindowNanos) {
             invalidWindowStart = now;
             invalids = 0;
@@ -44,7 +56,7 @@ public final class SendBudget {
 
     /** Takes {@code cost} tokens if there are that many. */
     public synchronized boolean tryTake(double cost) {
-        long now = System.nanoTime();
+        long now = nanoTime.getAsLong();
         tokens = Math.min(capacity, tokens + (now - refilledAt) * perNano);
         refilledAt = now;
         if (tokens >= cost) {
@@ -56,7 +68,7 @@ public final class SendBudget {
 
     /** Counts a refused frame; true when the client is flooding and must be disconnected. */
     public synchronized boolean strike() {
-        long now = System.nanoTime();
+        long now = nanoTime.getAsLong();
         if (now - strikeWindowStart > strikeWindowNanos) {
             strikeWindowStart = now;
             strikes = 0;

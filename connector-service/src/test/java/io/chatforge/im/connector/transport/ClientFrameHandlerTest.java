@@ -1,0 +1,142 @@
+package io.chatforge.im.connector.transport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
+import static org.mockito.Mockito.when;
+
+import io.chatforge.im.connector.config.ConnectorProperties;
+import io.chatforge.im.connector.session.ClientSession;
+import io.chatforge.im.connector.session.SendBudget;
+import io.chatforge.im.connector.sync.SyncClient;
+import io.chatforge.im.contracts.frame.Target;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+import org.springframework.web.reactive.socket.CloseStatus;
+import org.springframework.web.reactive.socket.WebSocketMessage;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Frame validation: every wrong frame gets an error naming it, and nothing wrong goes on to Kafka. */
+class ClientFrameHandlerTest {
+    private static final long ME = 10;
+
+    private final JsonMapper json = JsonMapper.builder().build();
+    private final ConnectorProperties limits = new ConnectorProperties(
+            "node-a",
+            20,
+            2048,
+            100,
+            20,
+            Duration.ofSeconds(10),
+            3,
+            5,
+            Duration.ofSeconds(60),
+            Duration.ofSeconds(90),
+            Duration.ofSeconds(15),
+            Duration.ofSeconds(5),
+            64,
+            Duration.ofSeconds(5));
+    private final InboundForwarder forwarder = mock(InboundForwarder.class);
+    private final ClientFrameHandler handler = new ClientFrameHandler(
+            limits, forwarder, mock(SyncClient.class), new Frames(json, limits), json, mock(TokenRenewal.class));
+    private final ClientSession session = mock(ClientSession.class);
+    private final List<String> sent = new ArrayList<>();
+
+    ClientFrameHandlerTest() {
+        when(session.userId()).thenReturn(ME);
+        when(session.deviceId()).thenReturn("phone");
+        when(session.budget())
+                .thenReturn(new SendBudget(100, 20, Duration.ofSeconds(10).toNanos(), 3));
+        org.mockito.Mockito.doAnswer(call -> sent.add(call.getArgument(0)))
+                .when(session)
+                .send(anyString());
+        when(forwarder.send(any(), any(), anyString(), anyString()))
+                .thenAnswer(call -> CompletableFuture.completedFuture(null));
+        when(forwarder.cursor(any(), anyString(), anyString(), anyLong()))
+                .thenAnswer(call -> CompletableFuture.completedFuture(null));
+    }
+
+    private void receive(String text) {
+        handler.handle(session, new ClientFrame(WebSocketMessage.Type.TEXT, text.length(), text));
+    }
+
+    private JsonNode lastError() {
+        assertThat(sent).isNotEmpty();
+        JsonNode frame = json.readTree(sent.get(sent.size() - 1));
+        assertThat(frame.get("type").asString()).isEqualTo("error");
+        return frame;
+    }
+
+    @Test
+    void aValidSend_goesOnWithItsTarget_andNoError() {
+        receive(
+                "{\"type\":\"send\",\"clientMsgId\":\"m1\",\"to\":{\"userId\":20},\"body\":{\"kind\":\"text\",\"text\":\"hi\"}}");
+
+        verify(forwarder).send(eq(session), eq(Target.user(20)), eq("m1"), eq("hi"));
+        assertThat(sent).isEmpty();
+    }
+
+    @Test
+    void notJson_isMalformed() {
+        receive("{nope");
+
+        assertThat(lastError().get("code").asString()).isEqualTo("malformed_frame");
+        verifyNoInteractions(forwarder);
+    }
+
+    @Test
+    void aSendWithoutClientMsgId_orTarget_orTooLongAText_isRefusedByName() {
+        receive("{\"type\":\"send\",\"to\":{\"userId\":20},\"body\":{\"kind\":\"text\",\"text\":\"hi\"}}");
+        assertThat(lastError().get("code").asString()).isEqualTo("missing_field");
+
+        receive("{\"type\":\"send\",\"clientMsgId\":\"m2\",\"body\":{\"kind\":\"text\",\"text\":\"hi\"}}");
+        assertThat(lastError().get("ref").asString()).isEqualTo("m2");
+
+        receive(
+                "{\"type\":\"send\",\"clientMsgId\":\"m3\",\"to\":{\"userId\":20},\"body\":{\"kind\":\"text\",\"text\":\""
+                        + "x".repeat(21) + "\"}}");
+        assertThat(lastError().get("code").asString()).isEqualTo("text_too_long");
+
+        verify(forwarder, never()).send(any(), any(), anyString(), anyString());
+    }
+
+    @Test
+    void writingToYourself_orReadingSomeoneElsesConversation_isRefused() {
+        receive(
+                "{\"type\":\"send\",\"clientMsgId\":\"m4\",\"to\":{\"userId\":10},\"body\":{\"kind\":\"text\",\"text\":\"hi\"}}");
+        assertThat(lastError().get("code").asString()).isEqualTo("invalid_field");
+
+        receive("{\"type\":\"read\",\"conversationId\":\"d_20_30\",\"seq\":4}");
+        assertThat(lastError().get("code").asString()).isEqualTo("not_a_member");
+
+        verify(forwarder, never()).cursor(any(), anyString(), anyString(), anyLong());
+    }
+
+    @Test
+    void aReadOfMyConversation_goesOn() {
+        receive("{\"type\":\"read\",\"conversationId\":\"d_10_20\",\"seq\":4}");
+
+        verify(forwarder).cursor(session, "read", "d_10_20", 4);
+    }
+
+    @Test
+    void anUnknownType_isNamed_andTooManyWrongFrames_closeTheSession() {
+        receive("{\"type\":\"recall\"}");
+        assertThat(lastError().get("code").asString()).isEqualTo("unknown_type");
+        receive("{\"type\":\"recall\"}");
+        receive("{\"type\":\"recall\"}");
+        receive("{\"type\":\"recall\"}");
+
+        verify(session).sendAndClose(anyString(), any(CloseStatus.class));
+    }
+}
