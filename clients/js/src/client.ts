@@ -1,11 +1,14 @@
 import { ImApi } from "./api.js";
 import { Backoff, type BackoffOptions } from "./backoff.js";
-import { ConversationBuffer } from "./conversation-buffer.js";
+import { Conversations } from "./conversations.js";
 import { Emitter } from "./emitter.js";
+import { Heartbeat } from "./heartbeat.js";
 import { ApiError, fetchHttp, type Http } from "./http.js";
 import { codePointLength, conversationIdOf, newClientMsgId } from "./ids.js";
 import { Session, type DeviceType } from "./session.js";
-import { memoryStorage, readJson, writeJson, type KeyValueStorage } from "./storage.js";
+import { Outbox, SendError, type Outgoing, type Pending } from "./outbox.js";
+import { memoryStorage, type KeyValueStorage } from "./storage.js";
+import { SyncRunner } from "./sync.js";
 import { webSocketTransport, type Socket, type Transport } from "./transport.js";
 import type {
   ConnectionState,
@@ -19,6 +22,8 @@ import type {
   SyncPageFrame,
   Target,
 } from "./types.js";
+
+export { SendError, type Outgoing } from "./outbox.js";
 
 export interface ImClientOptions {
   /** the gateway, e.g. `http://localhost:8080` (in a browser app served by it: `location.origin`) */
@@ -68,28 +73,6 @@ export interface MessageInfo {
   clientMsgId?: string;
 }
 
-/** A message this device is sending: shown at once, confirmed by `result`. */
-export interface Outgoing {
-  clientMsgId: string;
-  conversationId: string;
-  to: Target;
-  text: string;
-  createdAt: number;
-  /** the stored message (with msgId and seq), or a `SendError` */
-  result: Promise<MsgFrame>;
-}
-
-export class SendError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-    readonly clientMsgId: string,
-  ) {
-    super(`${code}: ${message}`);
-    this.name = "SendError";
-  }
-}
-
 export interface ImClientEvents {
   /** each message of a conversation once, in seq order (pushes, own sends confirmed, sync) */
   message: (message: MsgFrame, info: MessageInfo) => void;
@@ -121,25 +104,6 @@ export interface ImClientEvents {
   error: (error: ErrorFrame) => void;
 }
 
-interface OutboxEntry {
-  clientMsgId: string;
-  to: Target;
-  conversationId: string;
-  text: string;
-  createdAt: number;
-}
-
-interface Pending extends OutboxEntry {
-  /** the socket generation it was last written to (0: not on the current one) */
-  sentOn: number;
-  lastSentAt: number;
-  attempts: number;
-  retryAt: number;
-  resolve?: (message: MsgFrame) => void;
-  reject?: (error: SendError) => void;
-}
-
-const RETRYABLE_SEND_ERRORS = new Set(["rate_limited", "temporarily_unavailable"]);
 const CLOSE_KICKED = 4001;
 /** the device session was revoked: log in again */
 const CLOSE_SESSION_REVOKED = 4003;
@@ -148,20 +112,22 @@ const CLOSE_TOKEN_EXPIRED = 4004;
 
 /**
  * A ChatForge IM client: log in, connect, and get every message once and in order, whatever the
- * network does. See README.md in this package for a tour.
+ * network does. See README.md in this package for a tour. It runs the connection (open, close,
+ * reconnect with back-off, liveness) and hands frames to its parts: `Session` (tokens and their
+ * renewal), `Outbox` (sends until confirmed), `SyncRunner` (what was missed), `Conversations`
+ * (order, dedup and acks) and `Transport` (the socket).
  */
 export class ImClient extends Emitter<ImClientEvents> {
   readonly api: ImApi;
   readonly session: Session;
 
   private readonly transport: Transport;
-  private readonly storage: KeyValueStorage;
-  private readonly storageKey: string;
   private readonly backoff: Backoff;
-  private readonly buffer: ConversationBuffer;
-  private readonly outbox = new Map<string, Pending>();
+  private readonly conversations: Conversations;
+  private readonly outbox: Outbox;
+  private readonly sync: SyncRunner;
+  private readonly heartbeat: Heartbeat;
   private readonly seenEvents = new Set<string>();
-  private readonly pendingAcks = new Map<string, number>();
   private readonly typingSentAt = new Map<number, number>();
 
   private socket: Socket | null = null;
@@ -171,35 +137,31 @@ export class ImClient extends Emitter<ImClientEvents> {
   private kickedFlag = false;
   private opened = false;
   private failuresBeforeOpen = 0;
-  private lastPingAt = 0;
   private openStartedAt = 0;
-  private heartbeatMs: number;
-  /** when the oldest ping still without any frame in return was sent (0: none) */
-  private unansweredSince = 0;
-  private syncRef: string | null = null;
-  private syncStartedAt = 0;
-  private syncAgain = false;
-  private syncCount = 0;
-  private seeded: boolean;
   private tick: ReturnType<typeof setInterval> | null = null;
   private reconnectTimer: ReturnType<typeof setTimeout> | null = null;
-  private gapTimer: ReturnType<typeof setTimeout> | null = null;
   private unwatchNetwork: (() => void) | null = null;
 
   constructor(private readonly options: ImClientOptions) {
     super();
+    const storage: KeyValueStorage = options.storage ?? memoryStorage();
+    const storageKey = options.storageKey ?? "chatforge.im";
     this.transport = options.transport ?? webSocketTransport();
-    this.storage = options.storage ?? memoryStorage();
-    this.storageKey = options.storageKey ?? "chatforge.im";
     this.backoff = new Backoff(options.backoff);
-    this.heartbeatMs = options.heartbeatMs ?? 25_000;
-    this.buffer = new ConversationBuffer(options.cursors);
-    this.seeded = options.startFrom === "beginning" || Object.keys(options.cursors ?? {}).length > 0;
+    this.heartbeat = new Heartbeat(options.heartbeatMs ?? 25_000, options.pongTimeoutMs ?? 10_000);
+    this.conversations = new Conversations(options.cursors, options.startFrom === "beginning");
+    this.outbox = new Outbox(storage, storageKey, (entry) => this.emit("outgoing", entry));
+    this.sync = new SyncRunner(
+      (frame) => this.write(frame),
+      options.syncLimit ?? 200,
+      () => this.socket !== null && this.opened,
+      () => this.conversations.snapshot(),
+    );
     this.session = new Session({
       baseUrl: options.baseUrl.replace(/\/$/, ""),
       http: options.http ?? fetchHttp(),
-      storage: this.storage,
-      storageKey: this.storageKey,
+      storage,
+      storageKey,
       deviceId: options.deviceId,
       deviceType: options.deviceType ?? "web",
       onExpired: () => {
@@ -226,7 +188,7 @@ export class ImClient extends Emitter<ImClientEvents> {
 
   async login(username: string, password: string): Promise<number> {
     const userId = await this.session.login(username, password);
-    this.restoreOutbox();
+    this.outbox.restore(userId);
     return userId;
   }
 
@@ -235,11 +197,10 @@ export class ImClient extends Emitter<ImClientEvents> {
     this.disconnect();
     const userId = this.userId;
     await this.session.logout();
-    if (userId !== null) this.storage.removeItem(this.outboxKey(userId));
-    for (const pending of this.outbox.values()) {
-      pending.reject?.(new SendError("logged_out", "logged out before the server confirmed it", pending.clientMsgId));
-    }
-    this.outbox.clear();
+    this.outbox.discard(
+      userId,
+      (clientMsgId) => new SendError("logged_out", "logged out before the server confirmed it", clientMsgId),
+    );
   }
 
   /** Stops everything for good: the connection and the token refresh timer. The stored session stays. */
@@ -257,7 +218,7 @@ export class ImClient extends Emitter<ImClientEvents> {
     if (this.wanted) return;
     this.wanted = true;
     this.kickedFlag = false;
-    this.restoreOutbox();
+    this.outbox.restore(this.userId);
     this.watchNetwork();
     this.tick = setInterval(() => this.onTick(), 1000);
     void this.open();
@@ -293,28 +254,22 @@ export class ImClient extends Emitter<ImClientEvents> {
     const createdAt = Date.now();
     const conversationId = me === null ? "" : conversationIdOf(me, to);
     const base = { clientMsgId, conversationId, to, text, createdAt };
+    const limit = this.options.maxTextLength ?? 4096;
     const problem =
       me === null
         ? ["not_logged_in", "log in first"]
         : typeof text !== "string" || text.length === 0
           ? ["missing_field", "the text is empty"]
-          : codePointLength(text) > (this.options.maxTextLength ?? 4096)
-            ? ["text_too_long", `at most ${this.options.maxTextLength ?? 4096} characters`]
+          : codePointLength(text) > limit
+            ? ["text_too_long", `at most ${limit} characters`]
             : null;
     if (problem) {
       const result = Promise.reject(new SendError(problem[0], problem[1], clientMsgId));
       result.catch(() => {});
       return { ...base, result };
     }
-    this.restoreOutbox(); // a send before login()/connect() after a restart must not overwrite the saved outbox
-    const pending: Pending = { ...base, sentOn: 0, lastSentAt: 0, attempts: 0, retryAt: 0 };
-    const result = new Promise<MsgFrame>((resolve, reject) => {
-      pending.resolve = resolve;
-      pending.reject = reject;
-    });
-    result.catch(() => {}); // an app that ignores the result gets the sendFailed event instead
-    this.outbox.set(clientMsgId, pending);
-    this.saveOutbox();
+    this.outbox.restore(me); // a send before login()/connect() after a restart must not overwrite the saved outbox
+    const { pending, result } = this.outbox.add(me!, base);
     this.emit("outgoing", base);
     if (this.current === "online") this.transmit(pending);
     return { ...base, result };
@@ -322,14 +277,8 @@ export class ImClient extends Emitter<ImClientEvents> {
 
   /** Messages not yet confirmed by the server, oldest first. */
   unsent(): Omit<Outgoing, "result">[] {
-    this.restoreOutbox();
-    return [...this.outbox.values()].map(({ clientMsgId, conversationId, to, text, createdAt }) => ({
-      clientMsgId,
-      conversationId,
-      to,
-      text,
-      createdAt,
-    }));
+    this.outbox.restore(this.userId);
+    return this.outbox.unsent();
   }
 
   /** "I have read up to seq": tells the peer (receipt) and my other devices. */
@@ -351,13 +300,12 @@ export class ImClient extends Emitter<ImClientEvents> {
 
   /** The last seq of a conversation delivered to the app. */
   cursorOf(conversationId: string): number {
-    return this.buffer.cursorOf(conversationId);
+    return this.conversations.cursorOf(conversationId);
   }
 
   /** Starts conversations at these seqs (e.g. from a conversation list the app loaded). */
   seed(cursors: Record<string, number>): void {
-    for (const [conversationId, seq] of Object.entries(cursors)) this.buffer.seed(conversationId, seq);
-    this.seeded = true;
+    this.conversations.seed(cursors);
   }
 
   // ---- connection ------------------------------------------------------------------------------
@@ -369,7 +317,7 @@ export class ImClient extends Emitter<ImClientEvents> {
     try {
       if (this.failuresBeforeOpen >= 2) await this.session.refresh(); // a revoked or rejected token
       token = await this.session.accessToken(60_000);
-      if (!this.seeded) await this.seedFromConversationList();
+      await this.conversations.seedOnce(this.api);
     } catch (e) {
       if (!this.session.loggedIn) return; // sessionExpired was emitted
       this.scheduleReconnect();
@@ -388,19 +336,19 @@ export class ImClient extends Emitter<ImClientEvents> {
 
   private onOpen(): void {
     this.opened = true;
-    this.unansweredSince = 0;
+    this.heartbeat.reset();
     this.failuresBeforeOpen = 0;
     this.setState("syncing");
     this.ping();
-    this.startSync();
+    this.sync.start();
   }
 
   private onClose(code: number, _reason: string): void {
     this.socket = null;
     this.generation++; // late callbacks of that socket are ignored
-    this.syncRef = null;
+    this.sync.connectionLost();
     if (!this.opened) this.failuresBeforeOpen++;
-    for (const pending of this.outbox.values()) pending.sentOn = 0;
+    this.outbox.connectionLost();
     if (code === CLOSE_KICKED || code === CLOSE_SESSION_REVOKED || this.kickedFlag) {
       if (!this.kickedFlag) {
         // no event frame came first
@@ -448,38 +396,28 @@ export class ImClient extends Emitter<ImClientEvents> {
       return;
     }
     if (!this.socket || !this.opened) return;
-    const heartbeat = this.heartbeatMs;
-    const pongTimeout = this.options.pongTimeoutMs ?? 10_000;
-    if (this.unansweredSince > 0 && now - this.unansweredSince > pongTimeout) {
+    if (this.heartbeat.dead(now)) {
       this.dropSocket(4000, "no answer to ping");
       return;
     }
-    if (this.syncRef && now - this.syncStartedAt > (this.options.syncTimeoutMs ?? 15_000)) {
+    if (this.sync.timedOut(now, this.options.syncTimeoutMs ?? 15_000)) {
       this.dropSocket(4000, "no answer to sync");
       return;
     }
-    if (now - this.lastPingAt >= heartbeat) this.ping(); // only client frames keep the server's idle timer at bay
-    this.flushAcks();
+    if (this.heartbeat.pingDue(now)) this.ping(); // only client frames keep the server's idle timer at bay
+    for (const [conversationId, seq] of this.conversations.takeAcks()) this.write({ type: "ack", conversationId, seq });
     if (this.current === "online") this.resendDue(now);
   }
 
-  /** Pings at least three times per server idle timeout, whatever the app configured. */
-  private adaptHeartbeat(idleTimeoutMs: number | undefined): void {
-    if (typeof idleTimeoutMs !== "number" || idleTimeoutMs <= 0) return;
-    const configured = this.options.heartbeatMs ?? 25_000;
-    this.heartbeatMs = Math.max(1000, Math.min(configured, Math.floor(idleTimeoutMs / 3)));
-  }
-
   private ping(): void {
-    this.lastPingAt = Date.now();
-    if (this.unansweredSince === 0) this.unansweredSince = this.lastPingAt;
+    this.heartbeat.pinged(Date.now());
     this.write({ type: "ping" });
   }
 
   // ---- frames from the server ------------------------------------------------------------------
 
   private onText(text: string): void {
-    this.unansweredSince = 0; // any frame proves the connection alive
+    this.heartbeat.heard();
     let frame: ServerFrame;
     try {
       frame = JSON.parse(text);
@@ -488,8 +426,8 @@ export class ImClient extends Emitter<ImClientEvents> {
     }
     switch (frame.type) {
       case "msg":
-        this.deliver(this.buffer.accept(frame), "push");
-        if (this.buffer.gaps().includes(frame.conversationId)) this.requestSync();
+        this.deliver(this.conversations.accept(frame), "push");
+        if (this.conversations.hasGap(frame.conversationId)) this.requestSync();
         break;
       case "sent":
         this.onSent(frame);
@@ -507,7 +445,7 @@ export class ImClient extends Emitter<ImClientEvents> {
         this.onError(frame);
         break;
       case "pong":
-        this.adaptHeartbeat(frame.idleTimeoutMs);
+        this.heartbeat.adapt(frame.idleTimeoutMs);
         break;
       case "auth.ok":
         break; // the connection lives on with the new token
@@ -521,11 +459,9 @@ export class ImClient extends Emitter<ImClientEvents> {
     const me = this.userId!;
     if (!pending) {
       // a repeated `sent`, or one for a send restored without its promise: sync finds the text
-      if (frame.seq > this.buffer.cursorOf(frame.conversationId)) this.requestSync();
+      if (frame.seq > this.conversations.cursorOf(frame.conversationId)) this.requestSync();
       return;
     }
-    this.outbox.delete(frame.clientMsgId);
-    this.saveOutbox();
     const message: MsgFrame = {
       type: "msg",
       conversationId: frame.conversationId,
@@ -535,38 +471,26 @@ export class ImClient extends Emitter<ImClientEvents> {
       body: { kind: "text", text: pending.text },
       ts: frame.ts,
     };
-    pending.resolve?.(message);
+    this.outbox.confirm(me, pending, message);
     // my message may close a gap and release others' messages held behind it: those stay pushes
-    for (const released of this.buffer.accept(message)) {
+    for (const released of this.conversations.accept(message)) {
       this.deliver([released], released.msgId === message.msgId ? "sent" : "push", frame.clientMsgId);
     }
-    if (this.buffer.gaps().includes(frame.conversationId)) this.requestSync();
+    if (this.conversations.hasGap(frame.conversationId)) this.requestSync();
   }
 
   private onError(frame: ErrorFrame): void {
-    const pending = frame.ref ? this.outbox.get(frame.ref) : undefined;
+    const pending = this.outbox.get(frame.ref);
     if (pending) {
-      if (RETRYABLE_SEND_ERRORS.has(frame.code)) {
-        pending.sentOn = 0;
-        pending.retryAt = Date.now() + Math.min(30_000, 1000 * 2 ** Math.min(pending.attempts, 5));
-      } else {
-        this.outbox.delete(pending.clientMsgId);
-        this.saveOutbox();
-        const error = new SendError(frame.code, frame.message, pending.clientMsgId);
-        pending.reject?.(error);
-        this.emit("sendFailed", error);
-      }
+      const failed = this.outbox.refused(this.userId!, pending, frame.code, frame.message, Date.now());
+      if (failed) this.emit("sendFailed", failed);
       return;
     }
     if (frame.code === "invalid_token" && frame.ref?.startsWith("auth-")) {
       this.dropSocket(4000, "in-band renewal refused"); // reconnect with a refreshed token
       return;
     }
-    if (frame.ref && frame.ref === this.syncRef) {
-      this.syncRef = null; // retried by the gap timer
-      this.scheduleGapSync(2000);
-      return;
-    }
+    if (this.sync.refused(frame.ref)) return;
     this.emit("error", frame);
   }
 
@@ -604,42 +528,20 @@ export class ImClient extends Emitter<ImClientEvents> {
   // ---- sync --------------------------------------------------------------------------------------
 
   private requestSync(): void {
-    if (this.syncRef) this.syncAgain = true;
-    else if (this.current === "online") this.scheduleGapSync(200); // the missing push may be in flight
-  }
-
-  private scheduleGapSync(ms: number): void {
-    if (this.gapTimer) return;
-    this.gapTimer = setTimeout(() => {
-      this.gapTimer = null;
-      if (this.socket && this.opened && !this.syncRef) this.startSync();
-    }, ms);
-  }
-
-  private startSync(cursors: Record<string, number> = this.buffer.snapshot()): void {
-    this.syncRef = `sync-${++this.syncCount}`;
-    this.syncStartedAt = Date.now();
-    this.syncAgain = false;
-    this.write({ type: "sync", ref: this.syncRef, cursors, limit: this.options.syncLimit ?? 200 });
+    this.sync.request(this.current === "online");
   }
 
   private onSyncPage(page: SyncPageFrame): void {
-    if (page.ref !== this.syncRef) return; // an answer to a sync of an older connection
-    this.deliver(this.buffer.applySyncPage(page), "sync");
-    for (const [conversationId, seq] of Object.entries(page.cursors)) this.queueAck(conversationId, seq);
-    if (page.hasMore) {
-      this.startSync(page.cursors);
-      return;
-    }
-    this.syncRef = null;
-    if (this.current !== "online") {
+    if (!this.sync.owns(page)) return; // an answer to a sync of an older connection
+    this.deliver(this.conversations.applySyncPage(page), "sync");
+    const wasSyncing = this.current !== "online";
+    if (!this.sync.next(page, this.conversations.hasGap())) return;
+    if (wasSyncing) {
       this.backoff.reset(); // only a connection that got this far counts as a success
       this.setState("online");
       this.emit("synced");
       this.resendDue(Date.now());
     }
-    if (this.syncAgain) this.startSync();
-    else if (this.buffer.gaps().length > 0) this.scheduleGapSync(1000);
   }
 
   private deliver(messages: MsgFrame[], source: MessageSource, clientMsgId?: string): void {
@@ -648,7 +550,7 @@ export class ImClient extends Emitter<ImClientEvents> {
       const own = message.from.userId === me && message.body.kind !== "system";
       const info: MessageInfo = { own, source };
       if (clientMsgId && source === "sent" && message.from.deviceId === this.session.deviceId) info.clientMsgId = clientMsgId;
-      if (source === "push") this.queueAck(message.conversationId, message.seq);
+      if (source === "push") this.conversations.ack(message.conversationId, message.seq);
       this.emit("message", message, info);
     }
   }
@@ -656,35 +558,19 @@ export class ImClient extends Emitter<ImClientEvents> {
   // ---- sending -----------------------------------------------------------------------------------
 
   private resendDue(now: number): void {
-    const timeout = this.options.sendTimeoutMs ?? 10_000;
-    for (const pending of this.outbox.values()) {
-      const due =
-        pending.sentOn === this.generation ? now - pending.lastSentAt > timeout : pending.retryAt <= now;
-      if (due) this.transmit(pending);
+    for (const pending of this.outbox.due(now, this.generation, this.options.sendTimeoutMs ?? 10_000)) {
+      this.transmit(pending);
     }
   }
 
   private transmit(pending: Pending): void {
-    pending.sentOn = this.generation;
-    pending.lastSentAt = Date.now();
-    pending.attempts++;
+    this.outbox.written(pending, this.generation, Date.now());
     this.write({
       type: "send",
       clientMsgId: pending.clientMsgId,
       to: pending.to,
       body: { kind: "text", text: pending.text },
     });
-  }
-
-  private queueAck(conversationId: string, seq: number): void {
-    if (seq > (this.pendingAcks.get(conversationId) ?? 0)) this.pendingAcks.set(conversationId, seq);
-  }
-
-  private flushAcks(): void {
-    for (const [conversationId, seq] of this.pendingAcks) {
-      if (seq > 0) this.write({ type: "ack", conversationId, seq });
-    }
-    this.pendingAcks.clear();
   }
 
   /** Presents a fresh access token on the open connection so it outlives the old one. */
@@ -703,44 +589,6 @@ export class ImClient extends Emitter<ImClientEvents> {
   }
 
   // ---- bookkeeping -------------------------------------------------------------------------------
-
-  private async seedFromConversationList(): Promise<void> {
-    for (let page = 0; page < 20; page++) {
-      const list = await this.api.conversations.list(page, 100);
-      for (const c of list.items) this.buffer.seed(c.conversationId, c.lastSeq);
-      if (!list.hasNext) break;
-    }
-    this.seeded = true;
-  }
-
-  private restoreOutbox(): void {
-    const userId = this.userId;
-    if (userId === null) return;
-    const saved = readJson<OutboxEntry[]>(this.storage, this.outboxKey(userId)) ?? [];
-    for (const entry of saved) {
-      if (this.outbox.has(entry.clientMsgId)) continue;
-      this.outbox.set(entry.clientMsgId, { ...entry, sentOn: 0, lastSentAt: 0, attempts: 0, retryAt: 0 });
-      this.emit("outgoing", entry);
-    }
-  }
-
-  private saveOutbox(): void {
-    const userId = this.userId;
-    if (userId === null) return;
-    const entries: OutboxEntry[] = [...this.outbox.values()].map(({ clientMsgId, to, conversationId, text, createdAt }) => ({
-      clientMsgId,
-      to,
-      conversationId,
-      text,
-      createdAt,
-    }));
-    if (entries.length === 0) this.storage.removeItem(this.outboxKey(userId));
-    else writeJson(this.storage, this.outboxKey(userId), entries);
-  }
-
-  private outboxKey(userId: number): string {
-    return `${this.storageKey}.outbox.${userId}`;
-  }
 
   private webSocketUrl(): string {
     return this.options.webSocketUrl ?? this.options.baseUrl.replace(/^http/, "ws").replace(/\/$/, "") + "/ws";
@@ -762,8 +610,8 @@ export class ImClient extends Emitter<ImClientEvents> {
   private stopTimers(): void {
     if (this.tick) clearInterval(this.tick);
     if (this.reconnectTimer) clearTimeout(this.reconnectTimer);
-    if (this.gapTimer) clearTimeout(this.gapTimer);
-    this.tick = this.reconnectTimer = this.gapTimer = null;
+    this.sync.stop();
+    this.tick = this.reconnectTimer = null;
   }
 
   private setState(state: ConnectionState): void {

@@ -1,5 +1,5 @@
 import type { ImClient } from "@chatforge/im-sdk";
-import { avatar, h, replaceChildren } from "../dom.js";
+import { h, replaceChildren } from "../dom.js";
 import { ChatState } from "../state.js";
 import { ChatPane } from "./chat-pane.js";
 import { Sidebar } from "./sidebar.js";
@@ -28,33 +28,4 @@ export function appView(root: HTMLElement, client: ImClient, loggedOut: () => vo
     state.notice = `Could not load your data: ${e instanceof Error ? e.message : e}`;
     state.changed();
   });
-}
-
-export function statusBadge(state: ChatState): HTMLElement {
-  const labels: Record<string, string> = {
-    online: "Online",
-    syncing: "Syncing…",
-    connecting: "Connecting…",
-    waiting: "Offline, reconnecting…",
-    disconnected: "Disconnected",
-    kicked: "Signed in elsewhere",
-  };
-  return h(
-    "span",
-    { class: `status status-${state.connection}`, "data-test": "connection", "data-state": state.connection, title: "connection" },
-    h("span", { class: "dot" }),
-    labels[state.connection] ?? state.connection,
-  );
-}
-
-export function personChip(state: ChatState, userId: number, extra?: Node | string | null): HTMLElement {
-  const person = state.people.get(userId);
-  const name = state.displayName(userId);
-  return h(
-    "span",
-    { class: "person" },
-    avatar(name, person?.avatar),
-    h("span", { class: "person-name" }, name, person?.username ? h("small", null, ` @${person.username}`) : null),
-    extra ?? null,
-  );
 }

@@ -1,4 +1,5 @@
-import { ApiError, type ImClient } from "@chatforge/im-sdk";
+import type { ImClient } from "@chatforge/im-sdk";
+import { describe } from "./widgets.js";
 import { h, replaceChildren } from "../dom.js";
 
 /** Log in or create an account; calls `done` once logged in. */
@@ -57,25 +58,4 @@ export function authView(root: HTMLElement, client: ImClient, done: () => void, 
   render();
   replaceChildren(root, h("div", { class: "auth-page" }, form));
   username.focus();
-}
-
-export function describe(err: unknown): string {
-  if (err instanceof ApiError) {
-    const field = Array.isArray(err.problem.errors) ? (err.problem.errors as { field: string; message: string }[]) : [];
-    if (field.length) return field.map((f) => `${f.field}: ${f.message}`).join("; ");
-    switch (err.code) {
-      case "invalid_credentials":
-        return "Wrong username or password.";
-      case "username_taken":
-        return "That username is taken.";
-      case "too_many_login_attempts":
-      case "rate_limited":
-        return `Too many attempts; try again in ${err.retryAfter ?? 60} s.`;
-      case "network_error":
-        return "The server cannot be reached.";
-      default:
-        return err.detail || err.code;
-    }
-  }
-  return err instanceof Error ? err.message : String(err);
 }

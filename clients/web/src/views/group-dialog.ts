@@ -1,7 +1,6 @@
 import { h } from "../dom.js";
 import type { ChatState } from "../state.js";
-import { describe } from "./auth.js";
-import { personChip } from "./app.js";
+import { describe, personChip } from "./widgets.js";
 
 /** Create a group of friends, or (with a group id) add friends to it. */
 export class GroupDialog {

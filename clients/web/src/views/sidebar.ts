@@ -2,8 +2,7 @@ import type { Profile } from "@chatforge/im-sdk";
 import { avatar, h, replaceChildren, time } from "../dom.js";
 import type { ChatState } from "../state.js";
 import { preview } from "../system-text.js";
-import { personChip, statusBadge } from "./app.js";
-import { describe } from "./auth.js";
+import { describe, personChip, statusBadge } from "./widgets.js";
 import { GroupDialog } from "./group-dialog.js";
 
 type Tab = "chats" | "friends" | "requests" | "profile";
