@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.IntConsumer;
+import java.util.function.IntPredicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
@@ -84,18 +85,31 @@ public class SlotLease {
 
     /** Takes the first free slot, starting with the preferred one. */
     private void acquire(int preferred) {
+        slot = firstLeased(
+                preferred,
+                partitions,
+                candidate -> Boolean.TRUE.equals(redis.opsForValue()
+                        .setIfAbsent(key(candidate), node, ttl)
+                        .block(Duration.ofSeconds(5))));
+        if (slot >= 0) {
+            log.info("node {} leased delivery slot {} of {}", node, slot, partitions);
+        } else {
+            log.error("no free delivery slot among {}", partitions);
+        }
+    }
+
+    /**
+     * Tries the slots from the preferred one on, wrapping around, each once; the first one the
+     * lease takes, or -1 when every slot is held by another node.
+     */
+    static int firstLeased(int preferred, int partitions, IntPredicate lease) {
         for (int i = 0; i < partitions; i++) {
             int candidate = (preferred + i) % partitions;
-            Boolean taken =
-                    redis.opsForValue().setIfAbsent(key(candidate), node, ttl).block(Duration.ofSeconds(5));
-            if (Boolean.TRUE.equals(taken)) {
-                slot = candidate;
-                log.info("node {} leased delivery slot {} of {}", node, candidate, partitions);
-                return;
+            if (lease.test(candidate)) {
+                return candidate;
             }
         }
-        slot = -1;
-        log.error("no free delivery slot among {}", partitions);
+        return -1;
     }
 
     private static String key(int slot) {

@@ -68,6 +68,59 @@ class RateLimitFilterTest {
         assertThat(again.getResponse().getStatusCode()).isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
     }
 
+    @Test
+    void aSignedInUser_isCountedAsThemselves_notByAddress() {
+        filter.filter(as("10001", "10.0.0.1"), chain).block();
+        filter.filter(as("10002", "10.0.0.1"), chain).block(); // same address, another user
+
+        assertThat(forwarded).hasValue(2);
+        assertThat(limiter.hits).containsExactly("user:10001", "user:10002");
+    }
+
+    @Test
+    void webSocketHandshakes_areCountedPerAddress() {
+        filter.filter(
+                        MockServerWebExchange.from(MockServerHttpRequest.get(RateLimitFilter.WEBSOCKET)
+                                .remoteAddress(new java.net.InetSocketAddress("10.0.0.9", 1))),
+                        chain)
+                .block();
+
+        assertThat(limiter.hits).containsExactly("ws-ip:10.0.0.9");
+    }
+
+    @Test
+    void aForwardedForHeader_isNotBelieved_whenNoProxyIsTrusted() {
+        var spoofed = MockServerWebExchange.from(MockServerHttpRequest.get("/api/users/search")
+                .remoteAddress(new java.net.InetSocketAddress("10.0.0.7", 1))
+                .header("X-Forwarded-For", "1.2.3.4"));
+
+        filter.filter(spoofed, chain).block();
+
+        assertThat(limiter.hits).containsExactly("anon-ip:10.0.0.7");
+    }
+
+    @Test
+    void aLogin_isCountedPerAddressAndPerCanonicalUsername() {
+        filter.filter(
+                        MockServerWebExchange.from(MockServerHttpRequest.post(RateLimitFilter.LOGIN)
+                                .remoteAddress(new java.net.InetSocketAddress("10.0.0.3", 1))
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .body("{\"username\":\"Bob\",\"password\":\"x\"}")),
+                        chain)
+                .block();
+
+        assertThat(limiter.hits).containsExactly("login-ip:10.0.0.3", "login-user:bob");
+    }
+
+    private static org.springframework.web.server.ServerWebExchange as(String userId, String address) {
+        var exchange = MockServerWebExchange.from(
+                MockServerHttpRequest.get("/api/friends").remoteAddress(new java.net.InetSocketAddress(address, 1)));
+        return exchange.mutate()
+                .principal(Mono.just(
+                        new org.springframework.security.authentication.TestingAuthenticationToken(userId, null)))
+                .build();
+    }
+
     private static MockServerWebExchange register(String username, String address) {
         return MockServerWebExchange.from(MockServerHttpRequest.post(RateLimitFilter.REGISTER)
                 .remoteAddress(new java.net.InetSocketAddress(address, 40000))
