@@ -187,12 +187,17 @@ class MessagingRulesIT {
     }
 
     @Test
-    void withFriendServiceDown_andNoRecentAnswer_sendsFailClosedWithARetryableError() {
+    void withFriendServiceDown_friendsAlreadyChattingGoOn_andANeverSeenPairFailsClosedWithARetryableError() {
         var alice = Accounts.registerAndLogin(api, "closed");
         var bob = Accounts.registerAndLogin(api, "closed");
+        var carol = Accounts.registerAndLogin(api, "going-on");
+        var dave = Accounts.registerAndLogin(api, "going-on");
         Friends.befriend(api, alice, bob);
-        try (var ws = WsClient.connect(platform, alice.accessToken())) {
-            awaitOnline(ws);
+        Friends.befriend(api, carol, dave);
+        try (var ws = WsClient.connect(platform, alice.accessToken());
+                var carolWs = WsClient.connect(platform, carol.accessToken())) {
+            awaitOnline(ws, carolWs);
+            sendReliably(carolWs, "before-" + UUID.randomUUID(), dave.userId(), "hello");
             platform.friend.stop();
             try {
                 String clientMsgId = UUID.randomUUID().toString();
@@ -202,6 +207,16 @@ class MessagingRulesIT {
                 assertThat(error.get("code").asString()).isEqualTo("temporarily_unavailable");
                 assertThat(error.get("ref").asString()).isEqualTo(clientMsgId);
                 assertThat(ws.frames("sent")).isEmpty();
+
+                // message-service keeps its own view of the pairs it has seen: no call, no refusal
+                String during = "during-" + UUID.randomUUID();
+                carolWs.sendMessage(during, dave.userId(), "friend-service is away");
+                carolWs.await(
+                        "sent while friend-service is down",
+                        f -> "sent".equals(f.path("type").asString())
+                                && during.equals(f.path("clientMsgId").asString()),
+                        Duration.ofSeconds(10));
+                assertThat(carolWs.frames("error")).isEmpty();
             } finally {
                 platform.friend.start();
                 platform.friend.awaitReady(Duration.ofMinutes(2));
@@ -215,6 +230,40 @@ class MessagingRulesIT {
                         return ws.frames("sent").stream()
                                 .anyMatch(s -> retry.equals(s.get("clientMsgId").asString()));
                     });
+        }
+    }
+
+    @Test
+    void aBlock_stopsAChatAlreadyGoing_asSoonAsItsEventArrives() {
+        var alice = Accounts.registerAndLogin(api, "chatting");
+        var bob = Accounts.registerAndLogin(api, "chatting");
+        Friends.befriend(api, alice, bob);
+        try (var ws = WsClient.connect(platform, alice.accessToken())) {
+            awaitOnline(ws);
+            sendReliably(ws, "before-" + UUID.randomUUID(), bob.userId(), "hi"); // the pair is known now
+            long blockedAt = System.nanoTime();
+            assertThat(api.post("/api/friends/blocks/" + alice.userId(), null, bob.accessToken())
+                            .status())
+                    .isEqualTo(201);
+
+            List<String> tried = new ArrayList<>();
+            Awaitility.await("a send after the block is refused")
+                    .atMost(Duration.ofSeconds(10))
+                    .pollInterval(Duration.ofMillis(50))
+                    .until(() -> {
+                        String id = "after-" + tried.size();
+                        tried.add(id);
+                        ws.sendMessage(id, bob.userId(), "still there?");
+                        return ws.frames("error").stream()
+                                .anyMatch(e -> "blocked".equals(e.path("code").asString()));
+                    });
+            long millis = (System.nanoTime() - blockedAt) / 1_000_000;
+            long through = ws.frames("sent").stream()
+                    .filter(f -> f.get("clientMsgId").asString().startsWith("after-"))
+                    .count();
+            System.out.printf(
+                    "block took effect after %d ms; %d of %d sends got through%n", millis, through, tried.size());
+            assertThat(millis).as("the block's event reached message-service").isLessThan(10_000);
         }
     }
 }

@@ -2,6 +2,7 @@ package io.chatforge.im.friend.outbox;
 
 import io.chatforge.im.contracts.Topics;
 import io.chatforge.im.contracts.social.SocialEvent;
+import io.chatforge.im.friend.relation.PairLocks;
 import java.time.Clock;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
@@ -19,12 +20,14 @@ import tools.jackson.databind.json.JsonMapper;
 public class SocialEvents {
     private final OutboxRepository outbox;
     private final OutboxRelay relay;
+    private final PairLocks pairs;
     private final JsonMapper json;
     private final Clock clock;
 
-    SocialEvents(OutboxRepository outbox, OutboxRelay relay, JsonMapper json, Clock clock) {
+    SocialEvents(OutboxRepository outbox, OutboxRelay relay, PairLocks pairs, JsonMapper json, Clock clock) {
         this.outbox = outbox;
         this.relay = relay;
+        this.pairs = pairs;
         this.json = json;
         this.clock = clock;
     }
@@ -40,7 +43,9 @@ public class SocialEvents {
                 otherUserId,
                 requestId,
                 message,
-                clock.instant());
+                clock.instant(),
+                // the change locked the pair first: this is the version it made
+                pairs.version(userId, otherUserId));
         outbox.save(
                 new OutboxEvent(Topics.SOCIAL, Long.toString(userId), json.writeValueAsString(event), clock.instant()));
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {

@@ -30,4 +30,20 @@ public class PairLocks {
                 pair.high());
         cache.refreshAfterCommit(pair);
     }
+
+    /** The pair's version as this transaction sees it: after {@link #lock}, the one of this change. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public long version(long a, long b) {
+        UserPair pair = UserPair.of(a, b);
+        Long version = jdbc
+                .query(
+                        "SELECT version FROM pair_versions WHERE user_low = ? AND user_high = ?",
+                        (rs, row) -> rs.getLong(1),
+                        pair.low(),
+                        pair.high())
+                .stream()
+                .findFirst()
+                .orElse(0L);
+        return version;
+    }
 }

@@ -9,7 +9,7 @@ record VersionedRelation(UserPair pair, long version, boolean friends, boolean b
     Relation as(long a, long b) {
         boolean aIsLow = a == pair.low();
         return new Relation(
-                a, b, friends, aIsLow ? blockedByLow : blockedByHigh, aIsLow ? blockedByHigh : blockedByLow);
+                a, b, friends, aIsLow ? blockedByLow : blockedByHigh, aIsLow ? blockedByHigh : blockedByLow, version);
     }
 
     String encode() {

@@ -48,4 +48,19 @@ class KafkaConfiguration {
         factory.setCommonErrorHandler(new DefaultErrorHandler(deadLetters, new FixedBackOff(500, 3)));
         return factory;
     }
+
+    /**
+     * Listeners that keep an instance's own view (every instance reads everything, in a group of
+     * its own): nothing is committed, a restart starts from the end and rebuilds the view.
+     */
+    @Bean
+    ConcurrentKafkaListenerContainerFactory<String, String> viewListenerFactory(
+            ConsumerFactory<String, String> consumers) {
+        var factory = new ConcurrentKafkaListenerContainerFactory<String, String>();
+        factory.setConsumerFactory(consumers);
+        factory.setBatchListener(true);
+        factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.MANUAL);
+        factory.setCommonErrorHandler(new DefaultErrorHandler(new FixedBackOff(500, 3)));
+        return factory;
+    }
 }

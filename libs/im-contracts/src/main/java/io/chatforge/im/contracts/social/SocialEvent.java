@@ -16,6 +16,8 @@ import java.time.Instant;
  * @param requestId the friend request involved, if any
  * @param message the request's message, for {@code friend.request.received}
  * @param occurredAt when the change was committed
+ * @param pairVersion the version of the pair ({@code userId}, {@code otherUserId}) after the change
+ *     (friend-service counts every change of a pair); 0 when not known
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record SocialEvent(
@@ -26,6 +28,7 @@ public record SocialEvent(
         long otherUserId,
         Long requestId,
         String message,
-        Instant occurredAt) {
+        Instant occurredAt,
+        long pairVersion) {
     public static final int VERSION = 1;
 }

@@ -1,0 +1,76 @@
+package io.chatforge.im.message.permission;
+
+import io.chatforge.im.contracts.Topics;
+import io.chatforge.im.contracts.social.SocialEvent;
+import io.chatforge.im.contracts.social.SocialEventType;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.listener.ConsumerSeekAware;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Feeds this instance's {@link RelationView} from {@code im.social}: every instance reads every
+ * event (a consumer group of its own, from the end, committing nothing), and each change of a
+ * relation drops the copies older than the version it made. Being assigned partitions anew is a
+ * gap: whatever happened meanwhile was not seen, so the view starts over.
+ */
+@Component
+class RelationEvents implements ConsumerSeekAware {
+    /** The events that change how two users stand; requests alone change nothing. */
+    static final Set<String> CHANGES = Set.of(
+            SocialEventType.REQUEST_ACCEPTED,
+            SocialEventType.FRIENDSHIP_REMOVED,
+            SocialEventType.BLOCK_ADDED,
+            SocialEventType.BLOCK_REMOVED);
+
+    private static final Logger log = LoggerFactory.getLogger(RelationEvents.class);
+
+    private final RelationView view;
+    private final JsonMapper json;
+
+    RelationEvents(RelationView view, JsonMapper json) {
+        this.view = view;
+        this.json = json;
+    }
+
+    @KafkaListener(
+            id = "relation-view",
+            groupId = "${im.message.consumer-group}-relations-${random.uuid}",
+            topics = Topics.SOCIAL,
+            containerFactory = "viewListenerFactory",
+            properties = {"auto.offset.reset=latest"})
+    void onBatch(List<ConsumerRecord<String, String>> batch) {
+        for (ConsumerRecord<String, String> record : batch) {
+            try {
+                apply(json.readValue(record.value(), SocialEvent.class));
+            } catch (RuntimeException unreadable) {
+                // not knowing which pair changed, nothing cached can be trusted
+                log.warn(
+                        "social event at offset {} unreadable, forgetting all relations: {}",
+                        record.offset(),
+                        unreadable.toString());
+                view.forgetAll();
+            }
+        }
+    }
+
+    void apply(SocialEvent event) {
+        if (CHANGES.contains(event.type())) {
+            view.changed(event.userId(), event.otherUserId(), event.pairVersion());
+        }
+    }
+
+    @Override
+    public void onPartitionsAssigned(Map<TopicPartition, Long> assignments, ConsumerSeekCallback callback) {
+        callback.seekToEnd(assignments.keySet());
+        view.forgetAll();
+        log.info("relation view starts over on {} partitions of {}", assignments.size(), Topics.SOCIAL);
+    }
+}
