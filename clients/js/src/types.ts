@@ -93,6 +93,8 @@ export interface SocialEvent {
   requestId: number | null;
   message?: string | null;
   occurredAt: string;
+  /** the pair's version after the change (friend-service counts every change of a pair) */
+  pairVersion?: number;
 }
 
 export interface TokenResponse {
