@@ -49,5 +49,26 @@ class RelationChecksIT {
                         .status())
                 .as("not routed by the gateway")
                 .isIn(403, 404);
+
+        // the whole graph by pages, for message-service rebuilding its view: both pairs, with versions
+        long low = Math.min(a.userId(), b.userId());
+        var page = internal.send(
+                "GET", "/internal/relations?afterLow=" + (low - 1) + "&afterHigh=0&limit=5000", null, null, token);
+        assertThat(page.status()).isEqualTo(200);
+        List<String> pairs = new java.util.ArrayList<>();
+        page.json().get("relations").forEach(r -> {
+            if (r.get("a").asLong() >= low) {
+                pairs.add(r.get("a").asLong() + "-" + r.get("b").asLong() + ":"
+                        + r.get("friends").asBoolean());
+                assertThat(r.get("version").asLong()).isPositive();
+                assertThat(r.get("a").asLong()).isLessThan(r.get("b").asLong());
+            }
+        });
+        assertThat(pairs)
+                .contains(low + "-" + Math.max(a.userId(), b.userId()) + ":true")
+                .contains(Math.min(a.userId(), c.userId()) + "-" + Math.max(a.userId(), c.userId()) + ":false");
+        assertProblem(
+                internal.send("GET", "/internal/relations?limit=5001", null, null, token), 400, "validation_failed");
+        assertProblem(internal.get("/internal/relations", null), 401, "internal_caller_required");
     }
 }

@@ -2,6 +2,7 @@ package io.chatforge.im.friend.relation;
 
 import io.chatforge.im.contracts.social.Relation;
 import io.chatforge.im.contracts.social.RelationBatchRequest;
+import io.chatforge.im.contracts.social.RelationPage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -38,6 +39,18 @@ public class RelationService {
             answers.add(relation.as(asked.get(i).a(), asked.get(i).b()));
         }
         return answers;
+    }
+
+    /** A page of every relation held, lower id first, for services rebuilding their view. */
+    public RelationPage page(long afterLow, long afterHigh, int limit) {
+        List<VersionedRelation> rows = reader.page(afterLow, afterHigh, limit + 1);
+        boolean hasMore = rows.size() > limit;
+        return new RelationPage(
+                rows.stream()
+                        .limit(limit)
+                        .map(r -> r.as(r.pair().low(), r.pair().high()))
+                        .toList(),
+                hasMore);
     }
 
     private VersionedRelation load(UserPair pair) {

@@ -1,6 +1,7 @@
 package io.chatforge.im.message.config;
 
 import io.chatforge.im.contracts.Topics;
+import io.chatforge.im.message.permission.RelationGaps;
 import org.apache.kafka.common.TopicPartition;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -54,12 +55,13 @@ class KafkaConfiguration {
      * its own): nothing is committed, a restart starts from the end and rebuilds the view.
      */
     @Bean
-    ConcurrentKafkaListenerContainerFactory<String, String> viewListenerFactory(
-            ConsumerFactory<String, String> consumers) {
+    ConcurrentKafkaListenerContainerFactory<String, String> relationViewListenerFactory(
+            ConsumerFactory<String, String> consumers, RelationGaps gaps) {
         var factory = new ConcurrentKafkaListenerContainerFactory<String, String>();
         factory.setConsumerFactory(consumers);
         factory.setBatchListener(true);
         factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.MANUAL);
+        factory.getContainerProperties().setConsumerRebalanceListener(gaps);
         factory.setCommonErrorHandler(new DefaultErrorHandler(new FixedBackOff(500, 3)));
         return factory;
     }

@@ -4,14 +4,11 @@ import io.chatforge.im.contracts.Topics;
 import io.chatforge.im.contracts.social.SocialEvent;
 import io.chatforge.im.contracts.social.SocialEventType;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.kafka.listener.ConsumerSeekAware;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -19,10 +16,10 @@ import tools.jackson.databind.json.JsonMapper;
  * Feeds this instance's {@link RelationView} from {@code im.social}: every instance reads every
  * event (a consumer group of its own, from the end, committing nothing), and each change of a
  * relation drops the copies older than the version it made. Being assigned partitions anew is a
- * gap: whatever happened meanwhile was not seen, so the view starts over.
+ * gap: whatever happened meanwhile was not seen, so the view starts over ({@link RelationGaps}).
  */
 @Component
-class RelationEvents implements ConsumerSeekAware {
+class RelationEvents {
     /** The events that change how two users stand; requests alone change nothing. */
     static final Set<String> CHANGES = Set.of(
             SocialEventType.REQUEST_ACCEPTED,
@@ -44,7 +41,7 @@ class RelationEvents implements ConsumerSeekAware {
             id = "relation-view",
             groupId = "${im.message.consumer-group}-relations-${random.uuid}",
             topics = Topics.SOCIAL,
-            containerFactory = "viewListenerFactory",
+            containerFactory = "relationViewListenerFactory",
             properties = {"auto.offset.reset=latest"})
     void onBatch(List<ConsumerRecord<String, String>> batch) {
         for (ConsumerRecord<String, String> record : batch) {
@@ -65,12 +62,5 @@ class RelationEvents implements ConsumerSeekAware {
         if (CHANGES.contains(event.type())) {
             view.changed(event.userId(), event.otherUserId(), event.pairVersion());
         }
-    }
-
-    @Override
-    public void onPartitionsAssigned(Map<TopicPartition, Long> assignments, ConsumerSeekCallback callback) {
-        callback.seekToEnd(assignments.keySet());
-        view.forgetAll();
-        log.info("relation view starts over on {} partitions of {}", assignments.size(), Topics.SOCIAL);
     }
 }

@@ -68,8 +68,8 @@ public class RelationView {
 
     /** Keeps a fetched answer, unless a newer change of the pair was seen or a gap came since. */
     public synchronized void learn(Relation fetched, long fetchedInEpoch) {
-        if (fetchedInEpoch != epoch || fetched.version() <= 0) {
-            return; // an answer without a version cannot be kept current
+        if (fetchedInEpoch != epoch || fetched.version() < 0) {
+            return;
         }
         Key key = Key.of(fetched.a(), fetched.b());
         Long newest = changed.get(key);
@@ -83,7 +83,10 @@ public class RelationView {
         known.put(key, new Entry(fetched.a() == key.low() ? fetched : fetched.reversed(), clock.getAsLong()));
     }
 
-    /** A change of the pair reached {@code version} (0: unknown): a copy older than that goes. */
+    /**
+     * A change of the pair reached {@code version} (0: unknown): a copy older than that goes. A pair
+     * never changed has version 0, so its first change always replaces it.
+     */
     public synchronized void changed(long a, long b, long version) {
         if (a == b) {
             return;

@@ -73,8 +73,10 @@ class RelationViewTest {
     }
 
     @Test
-    void anAnswerWithoutAVersion_orAnEventWithoutOne_isNeverTrusted() {
-        view.learn(new Relation(1, 2, true, false, false), view.epoch());
+    void aPairNeverChanged_isKeptUntilItsFirstChange_andAnEventWithoutAVersionIsNeverTrusted() {
+        view.learn(new Relation(1, 2, false, false, false, 0), view.epoch()); // strangers, never changed
+        assertThat(view.get(1, 2)).isPresent();
+        view.changed(1, 2, 1);
         assertThat(view.get(1, 2)).isEmpty();
 
         view.learn(friends(1, 2, 5), view.epoch());

@@ -9,5 +9,13 @@ public final class FriendInternalApi {
 
     public static final int MAX_FRIEND_IDS = 5000;
 
+    /**
+     * Every pair with a relation (friends or a block), in (low, high) order after the given pair,
+     * with its version: what another service needs to rebuild a view of the graph.
+     */
+    public static final String RELATIONS = "/internal/relations";
+
+    public static final int MAX_RELATIONS_PAGE = 5000;
+
     private FriendInternalApi() {}
 }
