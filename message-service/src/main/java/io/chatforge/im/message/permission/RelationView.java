@@ -1,12 +1,9 @@
 package io.chatforge.im.message.permission;
 
 import io.chatforge.im.contracts.social.Relation;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.LongSupplier;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -16,48 +13,32 @@ import org.springframework.stereotype.Component;
  * pair's version); every change of a pair then arrives on {@code im.social} with the version it
  * made, and a copy older than that is dropped, to be fetched again on the pair's next message. A
  * pair never seen, or dropped, is unknown: callers fail closed for it. A gap in the event stream
- * (this instance's consumer started or was reassigned) drops everything. As a last resort against a
- * consumer that silently stopped, a copy older than {@code maxAge} is fetched again.
+ * (this instance's consumer started or was reassigned) drops everything. Copies do not expire by
+ * age: expiring them all at once made every pair a miss at the same moment (a burst of calls that
+ * timed out a loaded friend-service and refused sends), and the events keep them current.
  */
 @Component
 public class RelationView {
     private final int capacity;
-    private final long maxAgeMillis;
-    private final LongSupplier clock;
     /** by pair (lower id first), as friend-service answered: oriented low to high */
-    private final Map<Key, Entry> known;
+    private final Map<Key, Relation> known;
     /** the newest version each recently changed pair reached, so an older answer in flight is not kept */
     private final Map<Key, Long> changed;
 
     private long epoch;
 
-    @Autowired
-    RelationView(
-            @Value("${im.message.relation-view-size:200000}") int capacity,
-            @Value("${im.message.relation-view-max-age:10m}") Duration maxAge) {
-        this(capacity, maxAge, System::currentTimeMillis);
-    }
-
-    RelationView(int capacity, Duration maxAge, LongSupplier clock) {
+    RelationView(@Value("${im.message.relation-view-size:200000}") int capacity) {
         this.capacity = capacity;
-        this.maxAgeMillis = maxAge.toMillis();
-        this.clock = clock;
         this.known = lru(capacity);
         this.changed = lru(Math.max(1024, capacity / 4));
     }
 
     /** How {@code a} and {@code b} stand ({@code a} first), if this instance knows it. */
     public synchronized Optional<Relation> get(long a, long b) {
-        Key key = Key.of(a, b);
-        Entry entry = known.get(key);
-        if (entry == null) {
+        Relation stored = known.get(Key.of(a, b));
+        if (stored == null) {
             return Optional.empty();
         }
-        if (clock.getAsLong() - entry.learnedAt() > maxAgeMillis) {
-            known.remove(key);
-            return Optional.empty();
-        }
-        Relation stored = entry.relation();
         return Optional.of(stored.a() == a ? stored : stored.reversed());
     }
 
@@ -76,11 +57,11 @@ public class RelationView {
         if (newest != null && newest > fetched.version()) {
             return;
         }
-        Entry stored = known.get(key);
-        if (stored != null && stored.relation().version() >= fetched.version()) {
+        Relation stored = known.get(key);
+        if (stored != null && stored.version() >= fetched.version()) {
             return;
         }
-        known.put(key, new Entry(fetched.a() == key.low() ? fetched : fetched.reversed(), clock.getAsLong()));
+        known.put(key, fetched.a() == key.low() ? fetched : fetched.reversed());
     }
 
     /**
@@ -92,8 +73,8 @@ public class RelationView {
             return;
         }
         Key key = Key.of(a, b);
-        Entry stored = known.get(key);
-        if (version <= 0 || (stored != null && stored.relation().version() < version)) {
+        Relation stored = known.get(key);
+        if (version <= 0 || (stored != null && stored.version() < version)) {
             known.remove(key);
         }
         if (version > 0) {
@@ -124,8 +105,6 @@ public class RelationView {
             }
         };
     }
-
-    private record Entry(Relation relation, long learnedAt) {}
 
     private record Key(long low, long high) {
         static Key of(long a, long b) {

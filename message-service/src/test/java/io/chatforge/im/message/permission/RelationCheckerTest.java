@@ -33,7 +33,7 @@ class RelationCheckerTest {
             new ResilienceProperties.Policy(1, Duration.ofMillis(1), 50, 20, 3, Duration.ofSeconds(30), false);
 
     private final RelationClient client = mock(RelationClient.class);
-    private final RelationView view = new RelationView(1000, Duration.ofMinutes(10), System::currentTimeMillis);
+    private final RelationView view = new RelationView(1000);
     private final RelationChecker checker = new RelationChecker(
             client,
             new ResilientCalls(

@@ -11,14 +11,13 @@ import io.chatforge.im.contracts.social.Relation;
 import io.chatforge.im.contracts.social.RelationPage;
 import java.io.UncheckedIOException;
 import java.net.ConnectException;
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** After a start or a gap, the view is filled from friend-service, page after page. */
 class RelationRebuildTest {
     private final RelationClient client = mock(RelationClient.class);
-    private final RelationView view = new RelationView(1000, Duration.ofMinutes(10), System::currentTimeMillis);
+    private final RelationView view = new RelationView(1000);
     private int pauses;
     private final RelationRebuild rebuild = new RelationRebuild(client, view) {
         @Override

@@ -3,14 +3,11 @@ package io.chatforge.im.message.permission;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chatforge.im.contracts.social.Relation;
-import java.time.Duration;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 /** This instance's copy of the relations: current by versions, unknown when in doubt. */
 class RelationViewTest {
-    private final AtomicLong now = new AtomicLong(1_000_000);
-    private final RelationView view = new RelationView(1000, Duration.ofMinutes(10), now::get);
+    private final RelationView view = new RelationView(1000);
 
     private static Relation friends(long a, long b, long version) {
         return new Relation(a, b, true, false, false, version);
@@ -81,15 +78,6 @@ class RelationViewTest {
 
         view.learn(friends(1, 2, 5), view.epoch());
         view.changed(1, 2, 0);
-        assertThat(view.get(1, 2)).isEmpty();
-    }
-
-    @Test
-    void aCopyPastItsMaximumAge_isFetchedAgain() {
-        view.learn(friends(1, 2, 3), view.epoch());
-
-        now.addAndGet(Duration.ofMinutes(11).toMillis());
-
         assertThat(view.get(1, 2)).isEmpty();
     }
 }
