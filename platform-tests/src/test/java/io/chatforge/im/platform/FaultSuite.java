@@ -18,6 +18,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -206,59 +208,64 @@ class FaultSuite {
         }
     }
 
-    private void awaitAllOnline() throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 60_000;
-        while (devices.stream().anyMatch(d -> !d.isOnline())) {
-            if (System.currentTimeMillis() > deadline) {
-                throw new IllegalStateException("devices did not come online");
-            }
-            Thread.sleep(100);
-        }
+    private void awaitAllOnline() {
+        Awaitility.await("every device online")
+                .atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> devices.stream().allMatch(ResilientDevice::isOnline));
     }
 
     /**
      * Seconds from the end of the fault until every stream has a message created after it that
      * reached all its recipients; {@code -1} if that did not happen within the deadline.
      */
-    private double awaitRecovery(long ended) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + RECOVERY_DEADLINE.toMillis();
-        while (System.currentTimeMillis() < deadline) {
-            long latest = 0;
-            boolean all = true;
-            for (Stream s : streams) {
-                long first = ledger.entries().stream()
-                        .filter(e -> e.sender == s.from().userId && e.createdAt >= ended)
-                        .filter(e -> e.recipients.equals(s.recipients()))
-                        .mapToLong(FaultLedger.Entry::fullyDeliveredAt)
-                        .filter(t -> t > 0)
-                        .min()
-                        .orElse(0);
-                if (first == 0) {
-                    all = false;
-                    break;
-                }
-                latest = Math.max(latest, first);
-            }
-            if (all) {
-                return (latest - ended) / 1000.0;
-            }
-            Thread.sleep(250);
+    private double awaitRecovery(long ended) {
+        try {
+            long latest = Awaitility.await("every stream flowing again")
+                    .atMost(RECOVERY_DEADLINE)
+                    .pollInterval(Duration.ofMillis(250))
+                    .until(() -> lastFirstDeliveryAfter(ended), t -> t > 0);
+            return (latest - ended) / 1000.0;
+        } catch (ConditionTimeoutException notYet) {
+            return -1;
         }
-        return -1;
+    }
+
+    /**
+     * The latest, over all streams, of each stream's first fully delivered message created after
+     * {@code ended}; 0 while a stream has none.
+     */
+    private long lastFirstDeliveryAfter(long ended) {
+        long latest = 0;
+        for (Stream s : streams) {
+            long first = ledger.entries().stream()
+                    .filter(e -> e.sender == s.from().userId && e.createdAt >= ended)
+                    .filter(e -> e.recipients.equals(s.recipients()))
+                    .mapToLong(FaultLedger.Entry::fullyDeliveredAt)
+                    .filter(t -> t > 0)
+                    .min()
+                    .orElse(0);
+            if (first == 0) {
+                return 0;
+            }
+            latest = Math.max(latest, first);
+        }
+        return latest;
     }
 
     /** Waits until every device's outbox is empty and every acknowledged message reached its recipients. */
-    private void drain() throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 120_000;
-        while (System.currentTimeMillis() < deadline) {
-            boolean outboxesEmpty = devices.stream().allMatch(d -> d.unacknowledged() == 0);
-            boolean delivered = ledger.entries().stream()
-                    .filter(FaultLedger.Entry::acknowledged)
-                    .allMatch(FaultLedger.Entry::deliveredLive);
-            if (outboxesEmpty && delivered) {
-                return;
-            }
-            Thread.sleep(250);
+    private void drain() {
+        try {
+            Awaitility.await("outboxes empty and every acknowledged message delivered")
+                    .atMost(Duration.ofMinutes(2))
+                    .pollInterval(Duration.ofMillis(250))
+                    .until(() -> devices.stream().allMatch(d -> d.unacknowledged() == 0)
+                            && ledger.entries().stream()
+                                    .filter(FaultLedger.Entry::acknowledged)
+                                    .allMatch(FaultLedger.Entry::deliveredLive));
+            return;
+        } catch (ConditionTimeoutException notDrained) {
+            // reported below; the ledger then names what is missing
         }
         System.out.println("[faults] drain deadline passed: "
                 + devices.stream().mapToInt(ResilientDevice::unacknowledged).sum() + " unacknowledged");
@@ -385,31 +392,26 @@ class FaultSuite {
             return;
         }
         run("mysqladmin", "-uroot", "shutdown");
-        long deadline = System.currentTimeMillis() + 60_000;
-        while (ProcessHandle.allProcesses()
-                .anyMatch(p -> p.info().command().orElse("").endsWith("/mariadbd"))) {
-            if (System.currentTimeMillis() > deadline) {
-                throw new IllegalStateException("mariadbd did not stop");
-            }
-            Thread.sleep(100);
-        }
+        Awaitility.await("mariadbd stopped")
+                .atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> ProcessHandle.allProcesses()
+                        .noneMatch(p -> p.info().command().orElse("").endsWith("/mariadbd")));
         new ProcessBuilder("setsid", "mysqld_safe")
                 .redirectErrorStream(true)
                 .redirectOutput(
                         ProcessBuilder.Redirect.appendTo(root.resolve("platform-tests/target/fault-suite-commands.log")
                                 .toFile()))
                 .start();
-        while (new ProcessBuilder("mysqladmin", "-uroot", "ping")
-                        .redirectErrorStream(true)
-                        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                        .start()
-                        .waitFor()
-                != 0) {
-            if (System.currentTimeMillis() > deadline) {
-                throw new IllegalStateException("MariaDB did not come back");
-            }
-            Thread.sleep(100);
-        }
+        Awaitility.await("MariaDB back")
+                .atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> new ProcessBuilder("mysqladmin", "-uroot", "ping")
+                                .redirectErrorStream(true)
+                                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                                .start()
+                                .waitFor()
+                        == 0);
     }
 
     private void run(String... command) throws IOException, InterruptedException {

@@ -8,8 +8,11 @@ import io.chatforge.im.message.log.Cursor;
 import io.chatforge.im.message.log.CursorMove;
 import io.chatforge.im.message.push.Delivery;
 import io.chatforge.im.message.push.Push;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -35,22 +38,22 @@ public class ReadCursors {
     /** Applies reads; returns the cursors as they are afterwards (only for members). */
     public List<Cursor> markRead(List<CursorMove> moves) {
         List<Cursor> after = log.moveRead(moves);
-        List<Delivery> receipts = new ArrayList<>();
-        for (Cursor cursor : after) {
-            if (cursor.moved()) {
-                receipts.add(receipt(cursor));
-            }
-        }
-        push.deliver(receipts);
+        List<Cursor> moved = after.stream().filter(Cursor::moved).toList();
+        // who hears of reads in the batch's groups: one query for all of them
+        Map<Long, Set<Long>> groupAudiences = groupReceipts.audiences(moved.stream()
+                .map(c -> ConversationIds.groupId(c.move().conversationId()))
+                .filter(Objects::nonNull)
+                .collect(Collectors.toSet()));
+        push.deliver(moved.stream().map(c -> receipt(c, groupAudiences)).toList());
         return after;
     }
 
-    private Delivery receipt(Cursor cursor) {
+    private Delivery receipt(Cursor cursor, Map<Long, Set<Long>> groupAudiences) {
         CursorMove move = cursor.move();
         String frame = json.writeValueAsString(new ReceiptFrame(move.conversationId(), move.userId(), cursor.seq()));
         Long groupId = ConversationIds.groupId(move.conversationId());
         if (groupId != null) {
-            return groupReceipts.delivery(groupId, frame, move.userId(), move.deviceId());
+            return Delivery.toMembers(frame, groupAudiences.get(groupId), move.userId(), move.deviceId());
         }
         return Delivery.direct(frame, cursor.peerId(), move.userId(), move.deviceId(), null);
     }

@@ -1,12 +1,13 @@
 package io.chatforge.im.message.group;
 
-import io.chatforge.im.message.push.Delivery;
-import java.util.List;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
- * Read receipts in groups go to the members online, unless the group turned them off (large
- * groups); the reader's other devices get them either way, to clear their unread counts.
+ * Read receipts in groups go to the members, unless the group turned them off (large groups); the
+ * reader's other devices get them either way, to clear their unread counts.
  */
 @Component
 public class GroupReceipts {
@@ -16,9 +17,11 @@ public class GroupReceipts {
         this.groups = groups;
     }
 
-    public Delivery delivery(long groupId, String receipt, long readerId, String readerDevice) {
-        boolean toMembers = groups.find(groupId).map(GroupRow::receiptsEnabled).orElse(false);
-        List<Long> members = toMembers ? groups.memberIds(groupId) : List.of();
-        return Delivery.toMembers(receipt, members, readerId, readerDevice);
+    /**
+     * For a batch of reads, in one query: the members who hear of reads in each of these groups
+     * (none where the group turned receipts off).
+     */
+    public Map<Long, Set<Long>> audiences(Collection<Long> groupIds) {
+        return groups.membersWithReceipts(groupIds);
     }
 }

@@ -7,9 +7,11 @@ import java.sql.Statement;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Component;
@@ -126,6 +128,24 @@ class GroupStore {
                 userId,
                 size,
                 (long) page * size);
+    }
+
+    /** The members of each of these groups whose receipts are on; a group with them off has none. */
+    Map<Long, Set<Long>> membersWithReceipts(Collection<Long> groupIds) {
+        Map<Long, Set<Long>> members = new HashMap<>();
+        if (groupIds.isEmpty()) {
+            return members;
+        }
+        groupIds.forEach(id -> members.put(id, new HashSet<>()));
+        jdbc.query(
+                "SELECT m.group_id, m.user_id FROM group_members m JOIN chat_groups g ON g.id = m.group_id"
+                        + " WHERE g.receipts_enabled AND m.group_id IN ("
+                        + String.join(",", Collections.nCopies(groupIds.size(), "?")) + ")",
+                rs -> {
+                    members.get(rs.getLong(1)).add(rs.getLong(2));
+                },
+                groupIds.toArray());
+        return members;
     }
 
     Map<Long, GroupDirectory.Label> labels(Collection<Long> groupIds) {

@@ -23,15 +23,16 @@ class CursorIngestor {
 
     void ingest(List<InboundRecord.Read> readRecords, List<InboundRecord.Ack> acks) {
         if (!readRecords.isEmpty()) {
-            reads.markRead(highest(readRecords.stream()
-                    .map(r -> new CursorMove(r.senderId(), r.senderDeviceId(), r.conversationId(), r.seq()))
-                    .toList()));
+            reads.markRead(
+                    highest(readRecords.stream().map(r -> move(r, r.seq())).toList()));
         }
         if (!acks.isEmpty()) {
-            log.moveDelivered(highest(acks.stream()
-                    .map(r -> new CursorMove(r.senderId(), r.senderDeviceId(), r.conversationId(), r.seq()))
-                    .toList()));
+            log.moveDelivered(highest(acks.stream().map(r -> move(r, r.seq())).toList()));
         }
+    }
+
+    private static CursorMove move(InboundRecord record, long seq) {
+        return new CursorMove(record.senderId(), record.senderDeviceId(), record.conversationId(), seq);
     }
 
     /** One move per user and conversation: the furthest. */

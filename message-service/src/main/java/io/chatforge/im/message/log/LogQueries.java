@@ -20,7 +20,7 @@ public class LogQueries {
     /** A page of the user's conversations with anything to see, most recent activity first. */
     public List<Membership> conversations(long userId, long offset, int limit) {
         return jdbc.query(
-                "SELECT m.conversation_id, c.kind, m.joined_seq, m.peer_id, m.read_seq, m.left_seq,"
+                "SELECT m.conversation_id, c.kind, m.peer_id, m.read_seq, m.left_seq,"
                         + " pm.read_seq AS peer_read_seq,"
                         + " LEAST(c.last_seq, COALESCE(m.left_seq, c.last_seq)) AS visible_seq,"
                         + " msg.id, msg.seq, msg.sender_id, msg.sender_device_id, msg.kind, msg.content, msg.created_at"
@@ -37,7 +37,6 @@ public class LogQueries {
                     return new Membership(
                             rs.getString("conversation_id"),
                             rs.getString("kind"),
-                            rs.getLong("joined_seq"),
                             rs.getLong("visible_seq"),
                             rs.getLong("read_seq"),
                             rs.getObject("left_seq") != null,

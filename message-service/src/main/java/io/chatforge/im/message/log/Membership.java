@@ -1,14 +1,12 @@
 package io.chatforge.im.message.log;
 
 /**
- * One conversation of a user as the log holds it: the seqs the user may read ({@code joinedSeq}
- * exclusive to {@code visibleSeq} inclusive), their read cursor, the direct peer with the peer's
+ * One conversation of a user as the log holds it: the last seq the user may read, their read cursor, the direct peer with the peer's
  * read cursor (null in a group) and the last message they may see.
  */
 public record Membership(
         String conversationId,
         String kind,
-        long joinedSeq,
         long visibleSeq,
         long readSeq,
         boolean left,
