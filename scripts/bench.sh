@@ -32,6 +32,8 @@ if $START; then
          IM_RATE_WEBSOCKET_PER_IP=1000000 IM_RATE_PER_USER=1000000 IM_RATE_PER_ANONYMOUS_IP=1000000
   # measured as deployed: the full JIT (run.sh's default stops at C1, which starts faster but runs slower)
   export IM_JAVA_OPTS="${IM_JAVA_OPTS:--Xss512k -Xmx1g}"
+  # no class archive is recorded in the background while the benchmark measures
+  export IM_CDS="${IM_CDS:-false}"
   scripts/run.sh > "$LOG_DIR/bench-platform.log" 2>&1 &
   PLATFORM_PID=$!
   trap 'kill $PLATFORM_PID 2>/dev/null; wait $PLATFORM_PID 2>/dev/null || true' EXIT

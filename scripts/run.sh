@@ -124,6 +124,10 @@ PIDS=()
 STARTED_INFRA=()   # the parts of the infrastructure this run started (stopped again on exit)
 stop_all() {
   trap - INT TERM EXIT
+  if [ -n "${RECORDER_PID:-}" ]; then
+    pkill -P "$RECORDER_PID" 2>/dev/null || true
+    kill "$RECORDER_PID" 2>/dev/null || true
+  fi
   if [ "${#PIDS[@]}" -gt 0 ]; then
     say "stopping the services ..."
     kill "${PIDS[@]}" 2>/dev/null || true
@@ -145,38 +149,41 @@ extracted_jar() { echo "$CDS_DIR/$1/$1-$VERSION-exec.jar"; }
 class_archive() { echo "$CDS_DIR/$1/classes.jsa"; }
 
 # Class-data sharing: each service runs from its extracted jar with a class archive recorded once per
-# build by a start that stops as soon as the context is refreshed (Spring's spring.context.exit=onRefresh).
-# The JVM then maps those classes instead of loading and verifying them: about half the CPU of a start,
-# which is what six JVMs starting together on two cores wait for. IM_CDS=false runs the jars as built.
-record_class_archives() {
+# build by a start that stops as soon as the context is refreshed (Spring's spring.context.exit=onRefresh,
+# before any port is bound or any consumer joins). The JVM then maps those classes instead of loading
+# and verifying them: about half the CPU of a start, which is what six JVMs starting together on two
+# cores wait for. The recording runs in the background once the platform is up (one service at a time,
+# at the lowest priority), so it never delays a start: the next start uses the archives.
+# IM_CDS=false runs the jars as built and records nothing.
+has_class_archive() {
+  [ "${IM_CDS:-true}" = true ] && [ -f "$(class_archive "$1")" ] && [ ! "$(fat_jar "$1")" -nt "$(class_archive "$1")" ]
+}
+
+record_class_archives_in_background() {
   [ "${IM_CDS:-true}" = true ] || return 0
-  local stale=() pids=() name jar
+  local stale=() name
   for entry in "${SERVICES[@]}"; do
     name=$(name_of "$entry")
-    jar=$(fat_jar "$name")
-    [ -f "$jar" ] || fail "$jar is missing: run without --no-build"
-    if [ ! -f "$(class_archive "$name")" ] || [ "$jar" -nt "$(class_archive "$name")" ]; then stale+=("$name"); fi
+    has_class_archive "$name" || stale+=("$name")
   done
   [ "${#stale[@]}" -gt 0 ] || return 0
-  say "recording class archives for faster starts (once per build): ${stale[*]} ..."
-  for name in "${stale[@]}"; do
-    (
+  say "recording class archives in the background for faster later starts: ${stale[*]}"
+  (
+    for name in "${stale[@]}"; do
+      # the services with a stale archive run from their built jar, so this directory is free
       rm -rf "${CDS_DIR:?}/$name"
-      java -Djarmode=tools -jar "$(fat_jar "$name")" extract --destination "$CDS_DIR/$name" \
-        && java $JAVA_OPTS -XX:ArchiveClassesAtExit="$(class_archive "$name")" -Dspring.context.exit=onRefresh \
-          -jar "$(extracted_jar "$name")"
-    ) > "$LOG_DIR/$name-cds.log" 2>&1 &
-    pids+=("$!")
-  done
-  local i=0
-  for name in "${stale[@]}"; do
-    if ! wait "${pids[$i]}" || [ ! -f "$(class_archive "$name")" ]; then
-      say "note: no class archive for $name (log: $LOG_DIR/$name-cds.log); it starts from its jar"
-      rm -rf "${CDS_DIR:?}/$name"
-    fi
-    i=$((i + 1))
-  done
-  say "class archives recorded ($((SECONDS - RUN_STARTED)) s)"
+      if java -Djarmode=tools -jar "$(fat_jar "$name")" extract --destination "$CDS_DIR/$name" \
+        && nice -n 19 java $JAVA_OPTS -XX:ArchiveClassesAtExit="$CDS_DIR/$name/classes.jsa.tmp" \
+          -Dspring.context.exit=onRefresh -jar "$(extracted_jar "$name")" \
+        && [ -f "$CDS_DIR/$name/classes.jsa.tmp" ]; then
+        mv "$CDS_DIR/$name/classes.jsa.tmp" "$(class_archive "$name")"
+      else
+        rm -rf "${CDS_DIR:?}/$name"
+      fi
+    done > "$LOG_DIR/cds.log" 2>&1
+    say "class archives recorded ($((SECONDS - RUN_STARTED)) s); the next start uses them"
+  ) &
+  RECORDER_PID=$!
 }
 
 start_service() {
@@ -188,7 +195,7 @@ start_service() {
   if [ "$name" = gateway ]; then unset SERVER_ADDRESS; else export SERVER_ADDRESS="${IM_BIND_ADDRESS:-127.0.0.1}"; fi
   [ -f "$jar" ] || fail "$jar is missing: run without --no-build"
   : > "$LOG_DIR/$name.log"
-  if [ "${IM_CDS:-true}" = true ] && [ -f "$(class_archive "$name")" ] && [ ! "$jar" -nt "$(class_archive "$name")" ]; then
+  if has_class_archive "$name"; then
     # -Xshare:auto: a JVM that cannot map the archive (other options) starts without it
     java $JAVA_OPTS -XX:SharedArchiveFile="$(class_archive "$name")" -Xshare:auto \
       -jar "$(extracted_jar "$name")" >> "$LOG_DIR/$name.log" 2>&1 &
@@ -242,7 +249,6 @@ main() {
   export IM_AUTH_DEV_KEY_FILE="${IM_AUTH_DEV_KEY_FILE:-$DATA_DIR/dev-jwt-key.pem}"
   export IM_WEB_ROOT="${IM_WEB_ROOT:-file:$ROOT/clients/web/dist/}"
   [ -f "$ROOT/clients/web/dist/index.html" ] || say "note: no web client build in clients/web/dist (run without --no-build)"
-  record_class_archives
   for entry in "${SERVICES[@]}"; do start_service "$(name_of "$entry")" "$(port_of "$entry")"; done
   local i=0
   for entry in "${SERVICES[@]}"; do
@@ -254,6 +260,7 @@ main() {
   say "web client: http://localhost:${IM_GATEWAY_PORT:-8080}   (REST under /api, WebSocket at /ws)"
   say "try: curl -X POST localhost:${IM_GATEWAY_PORT:-8080}/api/auth/register -H 'content-type: application/json' -d '{\"username\":\"alice\",\"password\":\"correct-horse\"}'"
   say "Ctrl-C stops everything this run started"
+  record_class_archives_in_background
   wait "${PIDS[@]}"
 }
 

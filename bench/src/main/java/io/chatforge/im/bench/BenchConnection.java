@@ -5,9 +5,14 @@ import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -18,6 +23,7 @@ final class BenchConnection {
     /** BENCH_DEBUG=1 prints the first frames received, to see what the platform answers */
     private static final boolean DEBUG = System.getenv("BENCH_DEBUG") != null;
 
+    private static final Set<String> RETRYABLE = Set.of("temporarily_unavailable", "rate_limited");
     private static final AtomicLong DEBUG_FRAMES = new AtomicLong();
     private static final String RUN = Long.toString(System.currentTimeMillis(), 36);
 
@@ -27,6 +33,14 @@ final class BenchConnection {
     private WebSocket socket;
     private CompletableFuture<?> lastSend = CompletableFuture.completedFuture(null);
     private final AtomicLong counter = new AtomicLong();
+    /** retries so far of each send refused as retryable */
+    private final Map<String, Integer> attempts = new ConcurrentHashMap<>();
+
+    private static final ScheduledExecutorService RETRIES = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "bench-retries");
+        t.setDaemon(true);
+        return t;
+    });
     /** msgIds this device received, to count duplicates */
     final Map<String, Boolean> received = new ConcurrentHashMap<>();
 
@@ -49,14 +63,42 @@ final class BenchConnection {
                 });
     }
 
-    /** Sends one message; its text carries the send time so the receiver can measure latency. */
+    /**
+     * Sends one message; its text carries the first send time and this attempt's, so the receiver
+     * can measure both latencies.
+     */
     synchronized void sendNext() {
         // unique across runs: the platform answers a reused clientMsgId with the stored message and pushes nothing
         String clientMsgId = user.id() + "-" + RUN + "-" + counter.incrementAndGet();
         long now = System.nanoTime();
         recorder.sending(clientMsgId, now);
+        write(clientMsgId, now, now);
+    }
+
+    /** As an SDK does after a retryable refusal: the same clientMsgId again, after a pause. */
+    private void resendLater(String clientMsgId) {
+        Long first = recorder.pending.get(clientMsgId);
+        if (first == null || recorder.acknowledged.contains(clientMsgId)) {
+            return;
+        }
+        int attempt = attempts.merge(clientMsgId, 1, Integer::sum);
+        long pause = Math.min(2000, 50L << Math.min(attempt, 6))
+                + ThreadLocalRandom.current().nextLong(50);
+        RETRIES.schedule(
+                () -> {
+                    recorder.retried();
+                    synchronized (this) {
+                        write(clientMsgId, first, System.nanoTime());
+                    }
+                },
+                pause,
+                TimeUnit.MILLISECONDS);
+    }
+
+    private void write(String clientMsgId, long first, long attempt) {
         String frame = "{\"type\":\"send\",\"clientMsgId\":\"" + clientMsgId + "\",\"to\":{\"userId\":" + peer
-                + "},\"body\":{\"kind\":\"text\",\"text\":\"b|" + now + "|" + clientMsgId + "\"}}";
+                + "},\"body\":{\"kind\":\"text\",\"text\":\"b|" + first + "|" + clientMsgId + "|" + attempt
+                + "\"}}";
         lastSend = lastSend.thenCompose(v -> socket.sendText(frame, true)).exceptionally(e -> null);
     }
 
@@ -117,8 +159,8 @@ final class BenchConnection {
                     String msgId = frame.get("msgId").asString();
                     boolean first = received.putIfAbsent(msgId, Boolean.TRUE) == null;
                     String[] body = frame.get("body").get("text").asString().split("\\|");
-                    if (body.length == 3) {
-                        recorder.delivered(body[2], Long.parseLong(body[1]), now, first);
+                    if (body.length == 4) {
+                        recorder.delivered(body[2], Long.parseLong(body[1]), Long.parseLong(body[3]), now, first);
                     }
                 }
                 case "sync.page" -> {
@@ -126,7 +168,11 @@ final class BenchConnection {
                     firstSyncPage.complete(now);
                 }
                 case "error" -> {
-                    recorder.error(frame.path("code").asString());
+                    String code = frame.path("code").asString();
+                    recorder.error(code);
+                    if (RETRYABLE.contains(code)) {
+                        resendLater(frame.path("ref").asString());
+                    }
                     if ("storm".equals(frame.path("ref").asString())) {
                         firstSyncPage.complete(-1L);
                     }

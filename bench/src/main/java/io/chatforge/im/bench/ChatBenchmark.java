@@ -151,6 +151,8 @@ public final class ChatBenchmark {
         result.put("deliveredPerSecond", round(delivered / measured));
         result.put("sendToSentMs", percentiles(recorder.sendToSent));
         result.put("sendToDeliverMs", percentiles(recorder.sendToDeliver));
+        result.put("takenAttemptToDeliverMs", percentiles(recorder.attemptToDeliver));
+        result.put("retriedSends", recorder.retries.sum());
         result.put("sentTotal", recorder.pending.size());
         result.put("acknowledgedTotal", recorder.acknowledged.size());
         result.put("unacknowledged", unacknowledged);

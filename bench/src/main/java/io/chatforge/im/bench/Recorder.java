@@ -13,6 +13,10 @@ import tools.jackson.databind.JsonNode;
 final class Recorder {
     final Histogram sendToSent = new ConcurrentHistogram(3);
     final Histogram sendToDeliver = new ConcurrentHistogram(3);
+    /** from the attempt the platform took (the last; earlier ones were refused as busy) */
+    final Histogram attemptToDeliver = new ConcurrentHistogram(3);
+
+    final LongAdder retries = new LongAdder();
     final Map<String, Long> pending = new ConcurrentHashMap<>();
     final Set<String> acknowledged = ConcurrentHashMap.newKeySet();
     /** what each {@code sent} said: the stored message's id, conversation and seq, by clientMsgId */
@@ -43,7 +47,11 @@ final class Recorder {
         lastEvent.set(now);
     }
 
-    void delivered(String clientMsgId, long sentAt, long now, boolean first) {
+    void retried() {
+        retries.increment();
+    }
+
+    void delivered(String clientMsgId, long sentAt, long attemptAt, long now, boolean first) {
         if (!first) {
             duplicates.increment();
             return;
@@ -52,6 +60,7 @@ final class Recorder {
             timeline.delivered(now, (now - sentAt) / 1000);
             if (measuring) {
                 sendToDeliver.recordValue(Math.max(1, (now - sentAt) / 1000));
+                attemptToDeliver.recordValue(Math.max(1, (now - attemptAt) / 1000));
             }
         }
         lastEvent.set(now);
@@ -64,7 +73,7 @@ final class Recorder {
                 continue;
             }
             String[] body = m.get("body").get("text").asString().split("\\|");
-            if (body.length == 3 && !deliveredByPush.contains(body[2])) {
+            if (body.length >= 3 && !deliveredByPush.contains(body[2])) {
                 deliveredBySync.add(body[2]);
             }
         }

@@ -89,7 +89,7 @@ class ClientFrameHandler {
         if (session.isClosed()) {
             return; // flooding closed it already
         }
-        if (!ErrorCodes.RATE_LIMITED.equals(rejected.code) && session.budget().invalid()) {
+        if (rejected.invalid() && session.budget().invalid()) {
             session.sendAndClose(error, CloseStatus.POLICY_VIOLATION.withReason("too many invalid frames"));
             return;
         }
@@ -144,6 +144,9 @@ class ClientFrameHandler {
                     ErrorCodes.TOO_LONG, "body.text may have at most " + limits.maxTextLength() + " characters", ref);
         }
         charge(session, 1.0, ref);
+        if (!forwarder.admit(session, clientMsgId)) {
+            throw new FrameRejected(ErrorCodes.UNAVAILABLE, "the platform is busy; retry in a moment", ref);
+        }
         publish(session, forwarder.send(session, target, clientMsgId, text), ref);
     }
 
@@ -307,6 +310,11 @@ class ClientFrameHandler {
             super(message, null, false, false);
             this.code = code;
             this.ref = ref;
+        }
+
+        /** Refused for what it is, not for the load: counts toward closing the connection. */
+        boolean invalid() {
+            return !ErrorCodes.RATE_LIMITED.equals(code) && !ErrorCodes.UNAVAILABLE.equals(code);
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.chatforge.im.connector.transport;
 
+import io.chatforge.im.connector.backpressure.PendingSends;
 import io.chatforge.im.connector.inbound.InboundPublisher;
 import io.chatforge.im.connector.route.SlotLease;
 import io.chatforge.im.connector.session.ClientSession;
@@ -19,17 +20,24 @@ import org.springframework.stereotype.Component;
 class InboundForwarder {
     private final InboundPublisher inbound;
     private final SlotLease slots;
+    private final PendingSends pending;
 
-    InboundForwarder(InboundPublisher inbound, SlotLease slots) {
+    InboundForwarder(InboundPublisher inbound, SlotLease slots, PendingSends pending) {
         this.inbound = inbound;
         this.slots = slots;
+        this.pending = pending;
+    }
+
+    /** False when too many sends are in flight on this connector: the client is to retry later. */
+    boolean admit(ClientSession session, String clientMsgId) {
+        return pending.admit(session.userId(), session.deviceId(), clientMsgId);
     }
 
     CompletableFuture<?> send(ClientSession session, Target target, String clientMsgId, String text) {
         String conversationId = target.groupId() != null
                 ? ConversationIds.group(target.groupId())
                 : ConversationIds.direct(session.userId(), target.userId());
-        return inbound.publish(new InboundRecord.Send(
+        CompletableFuture<?> published = inbound.publish(new InboundRecord.Send(
                 InboundRecord.VERSION,
                 session.userId(),
                 session.deviceId(),
@@ -39,6 +47,11 @@ class InboundForwarder {
                 clientMsgId,
                 target,
                 MessageBody.text(text)));
+        published.exceptionally(failure -> {
+            pending.failed(session.userId(), session.deviceId(), clientMsgId);
+            return null;
+        });
+        return published;
     }
 
     /** A {@code read} or {@code ack} frame: the cursor it moves. */

@@ -62,6 +62,7 @@ class ClientFrameHandlerTest {
                 .send(anyString());
         when(forwarder.send(any(), any(), anyString(), anyString()))
                 .thenAnswer(call -> CompletableFuture.completedFuture(null));
+        when(forwarder.admit(any(), anyString())).thenReturn(true);
         when(forwarder.cursor(any(), anyString(), anyString(), anyLong()))
                 .thenAnswer(call -> CompletableFuture.completedFuture(null));
     }
@@ -138,5 +139,22 @@ class ClientFrameHandlerTest {
         receive("{\"type\":\"recall\"}");
 
         verify(session).sendAndClose(anyString(), any(CloseStatus.class));
+    }
+
+    @Test
+    void aSendOverTheInFlightCap_isToldToRetry_byItsClientMsgId_andTheSessionStaysOpen() {
+        when(forwarder.admit(any(), anyString())).thenReturn(false);
+
+        for (int i = 0; i < 10; i++) { // more than the 3 invalid frames that would close it
+            receive("{\"type\":\"send\",\"clientMsgId\":\"busy-" + i
+                    + "\",\"to\":{\"userId\":20},\"body\":{\"kind\":\"text\",\"text\":\"hi\"}}");
+        }
+
+        JsonNode error = lastError();
+        assertThat(error.get("code").asString()).isEqualTo("temporarily_unavailable");
+        assertThat(error.get("ref").asString()).isEqualTo("busy-9");
+        assertThat(sent).hasSize(10);
+        verify(forwarder, never()).send(any(), any(), anyString(), anyString());
+        verify(session, never()).sendAndClose(anyString(), any(CloseStatus.class));
     }
 }
