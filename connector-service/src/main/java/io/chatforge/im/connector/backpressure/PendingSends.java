@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -22,6 +23,7 @@ public class PendingSends {
     private final LongSupplier nanoTime;
     private final Counter shed;
 
+    @Autowired
     PendingSends(BackPressureProperties properties, MeterRegistry meters) {
         this(properties, meters, System::nanoTime);
     }
