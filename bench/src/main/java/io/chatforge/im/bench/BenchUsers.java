@@ -186,7 +186,23 @@ final class BenchUsers {
         return null;
     }
 
+    /**
+     * One API call; a 503 or 429 (the platform's login admission: Argon2 checks are expensive, so
+     * auth-service takes a few at a time) is retried after a pause, as a client would.
+     */
     private HttpResponse<String> call(String method, String path, Object body, String token) throws Exception {
+        HttpResponse<String> response = null;
+        for (int attempt = 0; attempt < 30; attempt++) {
+            response = callOnce(method, path, body, token);
+            if (response.statusCode() != 503 && response.statusCode() != 429) {
+                return response;
+            }
+            Thread.sleep(200L + java.util.concurrent.ThreadLocalRandom.current().nextLong(800));
+        }
+        return response;
+    }
+
+    private HttpResponse<String> callOnce(String method, String path, Object body, String token) throws Exception {
         var request = HttpRequest.newBuilder(URI.create(gateway + path))
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")

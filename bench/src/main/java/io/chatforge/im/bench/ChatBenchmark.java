@@ -107,6 +107,7 @@ public final class ChatBenchmark {
         ProcessProbe probe = new ProcessProbe();
         Thread.sleep(options.warmup().toMillis());
         Map<String, Double> cpuBefore = probe.cpuSeconds();
+        double machineBefore = ProcessProbe.machineBusySeconds();
         long measuredSendsBefore = recorder.sends.sum();
         long ackedBefore = recorder.acknowledged.size();
         long deliveredBefore = recorder.deliveredByPush.size();
@@ -116,6 +117,9 @@ public final class ChatBenchmark {
         recorder.measuring = false;
         double measured = seconds(System.nanoTime() - measureStart);
         Map<String, Double> cpu = ProcessProbe.difference(cpuBefore, probe.cpuSeconds());
+        double outside = ProcessProbe.machineBusySeconds()
+                - machineBefore
+                - cpu.values().stream().mapToDouble(Double::doubleValue).sum();
         recorder.sendOnAck = false;
         long measuredSends = recorder.sends.sum() - measuredSendsBefore;
         long acked = recorder.acknowledged.size() - ackedBefore;
@@ -167,6 +171,14 @@ public final class ChatBenchmark {
         result.put("errors", errors);
         result.put("cpuSecondsMeasured", cpu);
         result.put("cpuPercentOfOneCore", perSecondPercent(cpu, measured));
+        double outsidePercent = round(100 * Math.max(0, outside) / measured);
+        result.put("cpuOutsideThePlatformPercentOfOneCore", outsidePercent);
+        if (outsidePercent > 10) {
+            String warning = "the machine was not idle: processes outside the platform and the load generator took "
+                    + outsidePercent + " % of a core while measuring";
+            System.out.println("WARNING: " + warning);
+            result.put("warning", warning);
+        }
         result.put("cpuMicrosPerDeliveredMessage", perMessageMicros(cpu, delivered));
         result.put("peakRssMiB", round(probe.peakRssMiB()));
         result.put("heapUsedMiB", probe.heapUsedMiB());

@@ -54,6 +54,21 @@ final class ProcessProbe {
         return cpu;
     }
 
+    /** CPU seconds every process of the machine has used since boot (/proc/stat), to tell what others took. */
+    static double machineBusySeconds() {
+        try {
+            String[] cpu =
+                    Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            double ticks = 0;
+            for (int i : new int[] {1, 2, 3, 6, 7, 8}) { // user nice system irq softirq steal
+                ticks += Double.parseDouble(cpu[i]);
+            }
+            return ticks / TICKS_PER_SECOND;
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+
     /** Peak resident memory (VmHWM) per part, in MiB. */
     Map<String, Double> peakRssMiB() {
         Map<String, Double> rss = new LinkedHashMap<>();

@@ -10,11 +10,23 @@ import java.util.concurrent.TimeUnit;
 /** What a figure needs to be compared later: the commit, the machine, the command and the services' JVM options. */
 final class RunContext {
     private static volatile String command = "";
+    private static volatile String loadAtStart = "";
 
     private RunContext() {}
 
     static void command(String[] args) {
         command = "bench " + String.join(" ", args);
+        loadAtStart = loadAverage();
+        System.out.println("load average at start (1, 5, 15 min): " + loadAtStart);
+    }
+
+    private static String loadAverage() {
+        try {
+            String[] load = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return load[0] + ", " + load[1] + ", " + load[2];
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
     }
 
     static Map<String, Object> describe() {
@@ -25,7 +37,17 @@ final class RunContext {
                         + (git("status", "--porcelain").isBlank() ? "" : " (+ uncommitted changes)"));
         context.put("command", command);
         context.put("machine", machine());
-        context.put("serviceJvmOptions", serviceJvmOptions());
+        String options = serviceJvmOptions();
+        context.put("serviceJvmOptions", options);
+        context.put(
+                "jvm",
+                System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version")
+                        + " (the services run on the same java)");
+        context.put(
+                "jit",
+                options.contains("TieredStopAtLevel=1") ? "C1 only (development starts)" : "full tiered JIT (C1 + C2)");
+        context.put("loadAverageAtStart", loadAtStart);
+        context.put("loadAverageAtEnd", loadAverage());
         return context;
     }
 

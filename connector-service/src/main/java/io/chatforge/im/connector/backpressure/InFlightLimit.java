@@ -3,9 +3,12 @@ package io.chatforge.im.connector.backpressure;
 /**
  * How many sends this connector lets be in flight (handed to Kafka, not yet answered with
  * {@code sent} or an error) before it refuses more. The cap adapts every window: it shrinks by a
- * tenth when the sends answered in the window took longer on average than the target, and grows
- * by a twentieth when it was the constraint (nearly reached) and they were quick. So sends queue in
- * the clients, which retry, instead of in Kafka, where a queue only adds latency to everyone.
+ * tenth when the sends answered in the window took longer on average than tolerated, and grows by
+ * a twentieth when it was the constraint (nearly reached) and they were quick. Tolerated is the
+ * target, or twice the quickest recent window's average when the platform cannot be that quick even
+ * unloaded (a busy or cold machine): the cap then still keeps the queue short instead of starving
+ * the pipeline. So sends queue in the clients, which retry, instead of in Kafka, where a queue only
+ * adds latency to everyone.
  */
 public final class InFlightLimit {
     private final long targetNanos;
@@ -18,6 +21,8 @@ public final class InFlightLimit {
     private long windowStart;
     private long latencySum;
     private int samples;
+    /** the quickest recent window's average answer time; drifts up 0.2 % a window (2 % a second) so it follows a platform that got slower */
+    private long floor = Long.MAX_VALUE;
 
     public InFlightLimit(long targetNanos, long windowNanos, int initial, int min, int max, long now) {
         if (min < 1 || min > initial || initial > max) {
@@ -63,13 +68,19 @@ public final class InFlightLimit {
         return inFlight;
     }
 
+    /** The average answer time tolerated before the cap shrinks. */
+    long tolerated() {
+        return floor == Long.MAX_VALUE ? targetNanos : Math.max(targetNanos, 2 * floor);
+    }
+
     private void adapt(long now) {
         if (now - windowStart < windowNanos) {
             return;
         }
         if (samples > 0) {
             long average = latencySum / samples;
-            if (average > targetNanos) {
+            floor = Math.min(average, floor == Long.MAX_VALUE ? average : floor + floor / 500);
+            if (average > tolerated()) {
                 limit = Math.max(min, limit - Math.max(1, limit / 10));
             } else if (peak * 10L >= limit * 9L) {
                 limit = Math.min(max, limit + Math.max(1, limit / 20));

@@ -4,16 +4,23 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Map;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.LongSupplier;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.MonoSink;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * The sends of this connector's devices that wait for their answer, by device and clientMsgId,
  * under the adaptive {@link InFlightLimit}. message-service marks its answers to a send
- * ({@code sent} or an error) with the clientMsgId, which frees the place.
+ * ({@code sent} or an error) with the clientMsgId, which frees the place. A send that finds no place
+ * waits for one, first come first served, and its connection reads nothing meanwhile: the wait
+ * reaches the client through TCP instead of growing a queue in Kafka that delays every message.
  */
 @Component
 public class PendingSends {
@@ -21,7 +28,8 @@ public class PendingSends {
     private final BackPressureProperties properties;
     private final InFlightLimit limit;
     private final LongSupplier nanoTime;
-    private final Counter shed;
+    private final Counter waited;
+    private final Queue<Waiter> waiting = new ConcurrentLinkedQueue<>();
 
     @Autowired
     PendingSends(BackPressureProperties properties, MeterRegistry meters) {
@@ -38,8 +46,11 @@ public class PendingSends {
                 properties.minLimit(),
                 properties.maxLimit(),
                 nanoTime.getAsLong());
-        this.shed = Counter.builder("im.connector.sends.shed")
-                .description("sends refused with temporarily_unavailable because too many were in flight")
+        this.waited = Counter.builder("im.connector.sends.waited")
+                .description("sends that waited for a place because too many were in flight")
+                .register(meters);
+        Gauge.builder("im.connector.sends.waiting", waiting, Queue::size)
+                .description("connections whose next send waits for a place")
                 .register(meters);
         Gauge.builder("im.connector.sends.in-flight", limit, InFlightLimit::inFlight)
                 .description("sends handed to Kafka and not answered yet")
@@ -50,24 +61,52 @@ public class PendingSends {
     }
 
     /**
-     * True when the send may go on; false when it must be refused for now. A resend of a send still
-     * in flight goes on without taking a second place (it is deduplicated downstream).
+     * Completes when the send has a place in flight: at once, or when an answer frees one. A resend
+     * of a send still in flight goes on without taking a second place (it is deduplicated
+     * downstream). Cancelling the wait (the connection closed) gives the turn to the next.
      */
-    public boolean admit(long userId, String deviceId, String clientMsgId) {
+    public Mono<Void> place(long userId, String deviceId, String clientMsgId) {
         if (!properties.enabled()) {
-            return true;
+            return Mono.empty();
         }
         Key key = new Key(userId, deviceId, clientMsgId);
         if (started.containsKey(key)) {
-            return true;
+            return Mono.empty();
         }
+        if (waiting.isEmpty() && take(key)) {
+            return Mono.empty();
+        }
+        waited.increment();
+        return Mono.<Void>create(sink -> {
+                    Waiter waiter = new Waiter(key, sink);
+                    sink.onCancel(waiter::cancel);
+                    waiting.add(waiter);
+                    wake();
+                })
+                .publishOn(Schedulers.parallel()); // not on the thread of the answer that woke it
+    }
+
+    private boolean take(Key key) {
         long now = nanoTime.getAsLong();
         if (!limit.tryAcquire(now)) {
-            shed.increment();
             return false;
         }
         started.put(key, now);
         return true;
+    }
+
+    /** Gives the free places to the waiting sends, in order. */
+    private synchronized void wake() {
+        for (Waiter next = waiting.peek(); next != null; next = waiting.peek()) {
+            if (next.cancelled) {
+                waiting.poll();
+            } else if (take(next.key)) {
+                waiting.poll();
+                next.sink.success();
+            } else {
+                return;
+            }
+        }
     }
 
     /** The send was answered ({@code sent} or an error from message-service). */
@@ -76,6 +115,7 @@ public class PendingSends {
         if (since != null) {
             long now = nanoTime.getAsLong();
             limit.release(now - since, now);
+            wake();
         }
     }
 
@@ -83,6 +123,7 @@ public class PendingSends {
     public void failed(long userId, String deviceId, String clientMsgId) {
         if (started.remove(new Key(userId, deviceId, clientMsgId)) != null) {
             limit.abandon();
+            wake();
         }
     }
 
@@ -96,6 +137,7 @@ public class PendingSends {
                 limit.release(timeout, now);
             }
         });
+        wake();
     }
 
     int inFlight() {
@@ -106,5 +148,24 @@ public class PendingSends {
         return limit.limit();
     }
 
+    int waiting() {
+        return waiting.size();
+    }
+
     private record Key(long userId, String deviceId, String clientMsgId) {}
+
+    private static final class Waiter {
+        final Key key;
+        final MonoSink<Void> sink;
+        volatile boolean cancelled;
+
+        Waiter(Key key, MonoSink<Void> sink) {
+            this.key = key;
+            this.sink = sink;
+        }
+
+        void cancel() {
+            cancelled = true;
+        }
+    }
 }

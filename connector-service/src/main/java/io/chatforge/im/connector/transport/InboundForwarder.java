@@ -11,6 +11,7 @@ import io.chatforge.im.contracts.messaging.ConversationIds;
 import io.chatforge.im.contracts.messaging.InboundRecord;
 import java.util.concurrent.CompletableFuture;
 import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
 
 /**
  * Turns checked client frames into {@code im.inbound} records stamped with the session's user and
@@ -28,9 +29,9 @@ class InboundForwarder {
         this.pending = pending;
     }
 
-    /** False when too many sends are in flight on this connector: the client is to retry later. */
-    boolean admit(ClientSession session, String clientMsgId) {
-        return pending.admit(session.userId(), session.deviceId(), clientMsgId);
+    /** Completes when the send may go: at once, or once fewer sends are in flight on this connector. */
+    Mono<Void> place(ClientSession session, String clientMsgId) {
+        return pending.place(session.userId(), session.deviceId(), clientMsgId);
     }
 
     CompletableFuture<?> send(ClientSession session, Target target, String clientMsgId, String text) {

@@ -26,17 +26,38 @@ class InFlightLimitTest {
     }
 
     @Test
-    void slowAnswers_shrinkTheCapByATenthPerWindow_downToTheMinimum() {
+    void answersSlowingDown_shrinkTheCapByATenthPerWindow_downToTheMinimum() {
         long now = 0;
+        long latency = 20 * MS;
         for (int window = 0; window < 50; window++) {
             assertThat(limit.tryAcquire(now)).isTrue();
-            limit.release(80 * MS, now);
+            limit.release(latency, now);
+            latency += latency / 5; // a queue growing: each window slower than the last
             now += WINDOW;
             limit.tryAcquire(now); // the window closes
             limit.abandon();
         }
 
         assertThat(limit.limit()).isEqualTo(10);
+    }
+
+    @Test
+    void onAPlatformSlowerThanTheTargetEvenUnloaded_theCapToleratesTwiceItsQuickestAnswers() {
+        long now = 0;
+        for (int window = 0; window < 50; window++) {
+            for (int i = 0; i < 100; i++) {
+                limit.tryAcquire(now);
+            }
+            limit.release(80 * MS, now); // always 80 ms, however few are in flight
+            for (int i = 0; i < 99; i++) {
+                limit.abandon();
+            }
+            now += WINDOW;
+        }
+        limit.tryAcquire(now);
+
+        assertThat(limit.tolerated()).isBetween(160 * MS, 170 * MS);
+        assertThat(limit.limit()).isGreaterThan(100); // not starved to the minimum
     }
 
     @Test

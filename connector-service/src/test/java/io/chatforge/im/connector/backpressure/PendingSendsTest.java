@@ -4,10 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
-/** Places in flight are taken by a send and freed by its answer, its failure, or its timeout. */
+/** Places in flight are taken by a send and freed by its answer, its failure, or its timeout; sends without one wait in order. */
 class PendingSendsTest {
     private final AtomicLong clock = new AtomicLong();
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
@@ -18,30 +19,54 @@ class PendingSendsTest {
                 enabled, Duration.ofMillis(50), Duration.ofMillis(100), cap, 1, cap, Duration.ofSeconds(10));
     }
 
+    private boolean admitted(long user, String device, String clientMsgId) {
+        return pending.place(user, device, clientMsgId).toFuture().isDone();
+    }
+
     @Test
-    void theCapRefuses_andAnAnswerFreesThePlace() {
-        assertThat(pending.admit(1, "phone", "a")).isTrue();
-        assertThat(pending.admit(1, "phone", "b")).isTrue();
-        assertThat(pending.admit(2, "phone", "c")).isFalse();
-        assertThat(meters.counter("im.connector.sends.shed").count()).isEqualTo(1.0);
+    void atTheCapASendWaits_andAnAnswerGivesItThePlace() {
+        assertThat(admitted(1, "phone", "a")).isTrue();
+        assertThat(admitted(1, "phone", "b")).isTrue();
+        var waiting = pending.place(2, "phone", "c").toFuture();
+        assertThat(waiting).isNotDone();
+        assertThat(meters.counter("im.connector.sends.waited").count()).isEqualTo(1.0);
 
         pending.answered(1, "phone", "a");
 
-        assertThat(pending.admit(2, "phone", "c")).isTrue();
+        waiting.orTimeout(5, TimeUnit.SECONDS).join();
+        assertThat(pending.inFlight()).isEqualTo(2);
+    }
+
+    @Test
+    void waitingSends_getPlacesInTheirOrder_andOneWhoseConnectionClosedIsSkipped() {
+        admitted(1, "phone", "a");
+        admitted(1, "phone", "b");
+        var first = pending.place(2, "phone", "c").toFuture();
+        var gone = pending.place(3, "phone", "d").subscribe();
+        var third = pending.place(4, "phone", "e").toFuture();
+        gone.dispose();
+
+        pending.answered(1, "phone", "a");
+        first.orTimeout(5, TimeUnit.SECONDS).join();
+        assertThat(third).isNotDone();
+
+        pending.answered(1, "phone", "b");
+        third.orTimeout(5, TimeUnit.SECONDS).join();
+        assertThat(pending.waiting()).isZero();
     }
 
     @Test
     void aResendOfASendInFlight_goesOn_withoutASecondPlace() {
-        assertThat(pending.admit(1, "phone", "a")).isTrue();
-        assertThat(pending.admit(1, "phone", "a")).isTrue();
+        assertThat(admitted(1, "phone", "a")).isTrue();
+        assertThat(admitted(1, "phone", "a")).isTrue();
 
         assertThat(pending.inFlight()).isEqualTo(1);
     }
 
     @Test
     void anAnswerForAnotherDevice_orTwice_freesNothingMore() {
-        pending.admit(1, "phone", "a");
-        pending.admit(1, "phone", "b");
+        admitted(1, "phone", "a");
+        admitted(1, "phone", "b");
 
         pending.answered(1, "laptop", "a");
         pending.answered(1, "phone", "a");
@@ -52,7 +77,7 @@ class PendingSendsTest {
 
     @Test
     void aSendThatNeverReachedKafka_freesItsPlace() {
-        pending.admit(1, "phone", "a");
+        admitted(1, "phone", "a");
 
         pending.failed(1, "phone", "a");
 
@@ -61,9 +86,9 @@ class PendingSendsTest {
 
     @Test
     void anAnswerThatNeverComes_freesThePlaceAfterTheTimeout() {
-        pending.admit(1, "phone", "a");
+        admitted(1, "phone", "a");
         clock.set(Duration.ofSeconds(5).toNanos());
-        pending.admit(1, "phone", "b");
+        admitted(1, "phone", "b");
 
         clock.set(Duration.ofSeconds(11).toNanos());
         pending.expire();
@@ -77,7 +102,7 @@ class PendingSendsTest {
     void switchedOff_admitsEverything() {
         PendingSends off = new PendingSends(properties(false, 1), new SimpleMeterRegistry(), clock::get);
 
-        assertThat(off.admit(1, "phone", "a")).isTrue();
-        assertThat(off.admit(1, "phone", "b")).isTrue();
+        assertThat(off.place(1, "phone", "a").toFuture()).isDone();
+        assertThat(off.place(1, "phone", "b").toFuture()).isDone();
     }
 }

@@ -23,6 +23,8 @@ import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.springframework.web.reactive.socket.CloseStatus;
 import org.springframework.web.reactive.socket.WebSocketMessage;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -62,13 +64,14 @@ class ClientFrameHandlerTest {
                 .send(anyString());
         when(forwarder.send(any(), any(), anyString(), anyString()))
                 .thenAnswer(call -> CompletableFuture.completedFuture(null));
-        when(forwarder.admit(any(), anyString())).thenReturn(true);
+        when(forwarder.place(any(), anyString())).thenReturn(Mono.empty());
         when(forwarder.cursor(any(), anyString(), anyString(), anyLong()))
                 .thenAnswer(call -> CompletableFuture.completedFuture(null));
     }
 
     private void receive(String text) {
-        handler.handle(session, new ClientFrame(WebSocketMessage.Type.TEXT, text.length(), text));
+        handler.handle(session, new ClientFrame(WebSocketMessage.Type.TEXT, text.length(), text))
+                .block(Duration.ofSeconds(5));
     }
 
     private JsonNode lastError() {
@@ -142,19 +145,22 @@ class ClientFrameHandlerTest {
     }
 
     @Test
-    void aSendOverTheInFlightCap_isToldToRetry_byItsClientMsgId_andTheSessionStaysOpen() {
-        when(forwarder.admit(any(), anyString())).thenReturn(false);
+    void aSendWithoutAPlaceInFlight_waitsForOne_andOnlyThenGoesOn() {
+        Sinks.Empty<Void> place = Sinks.empty();
+        when(forwarder.place(any(), anyString())).thenReturn(place.asMono());
+        String frame =
+                "{\"type\":\"send\",\"clientMsgId\":\"w1\",\"to\":{\"userId\":20},\"body\":{\"kind\":\"text\",\"text\":\"hi\"}}";
 
-        for (int i = 0; i < 10; i++) { // more than the 3 invalid frames that would close it
-            receive("{\"type\":\"send\",\"clientMsgId\":\"busy-" + i
-                    + "\",\"to\":{\"userId\":20},\"body\":{\"kind\":\"text\",\"text\":\"hi\"}}");
-        }
+        var handled = handler.handle(session, new ClientFrame(WebSocketMessage.Type.TEXT, frame.length(), frame))
+                .toFuture();
 
-        JsonNode error = lastError();
-        assertThat(error.get("code").asString()).isEqualTo("temporarily_unavailable");
-        assertThat(error.get("ref").asString()).isEqualTo("busy-9");
-        assertThat(sent).hasSize(10);
         verify(forwarder, never()).send(any(), any(), anyString(), anyString());
-        verify(session, never()).sendAndClose(anyString(), any(CloseStatus.class));
+        assertThat(handled).isNotDone();
+
+        place.tryEmitEmpty();
+
+        assertThat(handled).isDone();
+        verify(forwarder).send(eq(session), eq(Target.user(20)), eq("w1"), eq("hi"));
+        assertThat(sent).isEmpty();
     }
 }
