@@ -1,6 +1,5 @@
 package io.chatforge.im.connector.delivery;
 
-import io.chatforge.im.connector.backpressure.PendingSends;
 import io.chatforge.im.connector.route.SlotLease;
 import io.chatforge.im.connector.session.ClientSession;
 import io.chatforge.im.connector.session.CloseCodes;
@@ -37,7 +36,6 @@ public class DeliveryListener implements SmartLifecycle {
 
     private final SessionRegistry sessions;
     private final SlotLease slots;
-    private final PendingSends pending;
     private final Map<String, Object> consumerConfig;
     private final Counter delivered;
     private final Counter skipped;
@@ -47,15 +45,9 @@ public class DeliveryListener implements SmartLifecycle {
     private volatile boolean running;
     private Thread worker;
 
-    DeliveryListener(
-            SessionRegistry sessions,
-            SlotLease slots,
-            PendingSends pending,
-            KafkaProperties kafka,
-            MeterRegistry meters) {
+    DeliveryListener(SessionRegistry sessions, SlotLease slots, KafkaProperties kafka, MeterRegistry meters) {
         this.sessions = sessions;
         this.slots = slots;
-        this.pending = pending;
         this.consumerConfig = kafka.buildConsumerProperties();
         this.consumerConfig.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         this.consumerConfig.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
@@ -169,10 +161,6 @@ public class DeliveryListener implements SmartLifecycle {
                 stale.sendAndClose(record.value(), CloseCodes.REPLACED);
             }
             return;
-        }
-        String answers = header(record, DeliveryHeaders.ANSWERS);
-        if (answers != null && device != null) {
-            pending.answered(userId, device, answers);
         }
         int n = sessions.deliver(userId, device, header(record, DeliveryHeaders.EXCLUDE_DEVICE), record.value());
         delivered.increment(n);

@@ -17,7 +17,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.socket.CloseStatus;
 import org.springframework.web.reactive.socket.WebSocketMessage;
-import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -55,18 +54,13 @@ class ClientFrameHandler {
         this.renewal = renewal;
     }
 
-    /**
-     * Every frame costs from the budget; a refused one a full unit, and too many refused close the
-     * socket. Completes when the frame is handled: at once, except a send that waits for a place in
-     * flight (back-pressure); the connection reads its next frame only then.
-     */
-    Mono<Void> handle(ClientSession session, ClientFrame message) {
+    /** Every frame costs from the budget; a refused one a full unit, and too many refused close the socket. */
+    void handle(ClientSession session, ClientFrame message) {
         session.touch();
         try {
-            return dispatch(session, parse(message));
+            dispatch(session, parse(message));
         } catch (FrameRejected rejected) {
             refuse(session, rejected);
-            return Mono.empty();
         }
     }
 
@@ -95,14 +89,14 @@ class ClientFrameHandler {
         if (session.isClosed()) {
             return; // flooding closed it already
         }
-        if (rejected.invalid() && session.budget().invalid()) {
+        if (!ErrorCodes.RATE_LIMITED.equals(rejected.code) && session.budget().invalid()) {
             session.sendAndClose(error, CloseStatus.POLICY_VIOLATION.withReason("too many invalid frames"));
             return;
         }
         session.send(error);
     }
 
-    private Mono<Void> dispatch(ClientSession session, JsonNode frame) {
+    private void dispatch(ClientSession session, JsonNode frame) {
         String type = optionalText(frame, "type");
         if (type == null) {
             throw new FrameRejected(ErrorCodes.MISSING_FIELD, "type is required", optionalText(frame, "ref"));
@@ -112,9 +106,7 @@ class ClientFrameHandler {
                 charge(session, 0.1, ref(frame, FrameTypes.PING));
                 session.send(frames.pong());
             }
-            case FrameTypes.SEND -> {
-                return send(session, frame);
-            }
+            case FrameTypes.SEND -> send(session, frame);
             case FrameTypes.ACK, FrameTypes.READ -> cursor(session, frame, type);
             case FrameTypes.TYPING -> typing(session, frame);
             case FrameTypes.SYNC -> sync(session, frame);
@@ -123,10 +115,9 @@ class ClientFrameHandler {
                 throw new FrameRejected(
                         ErrorCodes.UNKNOWN_TYPE, "unknown frame type '" + abbreviate(type) + "'", ref(frame, type));
         }
-        return Mono.empty();
     }
 
-    private Mono<Void> send(ClientSession session, JsonNode frame) {
+    private void send(ClientSession session, JsonNode frame) {
         String clientMsgId = optionalText(frame, "clientMsgId");
         String ref = clientMsgId != null ? abbreviate(clientMsgId) : ref(frame, FrameTypes.SEND);
         if (clientMsgId == null || clientMsgId.isBlank()) {
@@ -153,10 +144,7 @@ class ClientFrameHandler {
                     ErrorCodes.TOO_LONG, "body.text may have at most " + limits.maxTextLength() + " characters", ref);
         }
         charge(session, 1.0, ref);
-        return forwarder
-                .place(session, clientMsgId)
-                .then(Mono.fromRunnable(
-                        () -> publish(session, forwarder.send(session, target, clientMsgId, text), ref)));
+        publish(session, forwarder.send(session, target, clientMsgId, text), ref);
     }
 
     private void cursor(ClientSession session, JsonNode frame, String type) {
@@ -319,11 +307,6 @@ class ClientFrameHandler {
             super(message, null, false, false);
             this.code = code;
             this.ref = ref;
-        }
-
-        /** Refused for what it is, not for the load: counts toward closing the connection. */
-        boolean invalid() {
-            return !ErrorCodes.RATE_LIMITED.equals(code);
         }
     }
 }

@@ -9,7 +9,6 @@ import io.chatforge.im.security.AccessTokenClaims;
 import io.chatforge.im.security.ImPrincipal;
 import io.chatforge.im.security.reactive.HandshakeTokenConverter;
 import java.util.List;
-import org.reactivestreams.Subscription;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -18,7 +17,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.socket.CloseStatus;
 import org.springframework.web.reactive.socket.WebSocketHandler;
 import org.springframework.web.reactive.socket.WebSocketSession;
-import reactor.core.publisher.BaseSubscriber;
+import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 import reactor.util.concurrent.Queues;
@@ -31,7 +30,7 @@ import reactor.util.concurrent.Queues;
 @Component
 class ConnectionHandler implements WebSocketHandler {
     private static final Logger log = LoggerFactory.getLogger(ConnectionHandler.class);
-    /** frames read ahead of those handled (also while the device registers, a few ms) */
+    /** frames a client may send before its registration completes (a few ms); more are dropped */
     private static final int EARLY_FRAMES = 256;
 
     private final SessionRegistry sessions;
@@ -83,8 +82,9 @@ class ConnectionHandler implements WebSocketHandler {
         Sinks.Many<ClientFrame> early = Sinks.many()
                 .unicast()
                 .onBackpressureBuffer(Queues.<ClientFrame>get(EARLY_FRAMES).get());
-        FrameReader reading = new FrameReader(early, EARLY_FRAMES);
-        socket.receive().map(ClientFrame::of).subscribe(reading);
+        Disposable reading = socket.receive()
+                .map(ClientFrame::of)
+                .subscribe(early::tryEmitNext, early::tryEmitError, early::tryEmitComplete);
         return routes.register(principal.userId(), principal.deviceId())
                 .flatMap(registration -> {
                     if (!registration.registered()) {
@@ -102,7 +102,7 @@ class ConnectionHandler implements WebSocketHandler {
                             session.userId(),
                             session.deviceId());
                     Mono<Void> input = early.asFlux()
-                            .concatMap(frame -> handled(session, frame).doFinally(signal -> reading.request(1)))
+                            .doOnNext(frame -> frames.handle(session, frame))
                             .then()
                             .doFinally(signal -> session.close(CloseStatus.NORMAL));
                     Mono<Void> output = socket.send(session.outbound().map(socket::textMessage))
@@ -118,48 +118,6 @@ class ConnectionHandler implements WebSocketHandler {
                     leave(session);
                     return socket.close(CloseStatus.SERVER_ERROR);
                 });
-    }
-
-    /** One frame handled; whatever goes wrong with it is logged and costs only that frame. */
-    private Mono<Void> handled(ClientSession session, ClientFrame frame) {
-        return Mono.defer(() -> frames.handle(session, frame)).onErrorResume(e -> {
-            log.warn("frame of session {} failed: {}", session.id(), e.toString());
-            return Mono.empty();
-        });
-    }
-
-    /**
-     * Reads the socket at most {@code window} frames ahead of those handled: while a send waits for
-     * a place in flight, Netty stops reading and TCP carries the wait back to the client.
-     */
-    private static final class FrameReader extends BaseSubscriber<ClientFrame> {
-        private final Sinks.Many<ClientFrame> frames;
-        private final int window;
-
-        FrameReader(Sinks.Many<ClientFrame> frames, int window) {
-            this.frames = frames;
-            this.window = window;
-        }
-
-        @Override
-        protected void hookOnSubscribe(Subscription subscription) {
-            subscription.request(window);
-        }
-
-        @Override
-        protected void hookOnNext(ClientFrame frame) {
-            frames.tryEmitNext(frame);
-        }
-
-        @Override
-        protected void hookOnError(Throwable error) {
-            frames.tryEmitError(error);
-        }
-
-        @Override
-        protected void hookOnComplete() {
-            frames.tryEmitComplete();
-        }
     }
 
     private void leave(ClientSession session) {

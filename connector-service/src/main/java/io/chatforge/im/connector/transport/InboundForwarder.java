@@ -1,6 +1,5 @@
 package io.chatforge.im.connector.transport;
 
-import io.chatforge.im.connector.backpressure.PendingSends;
 import io.chatforge.im.connector.inbound.InboundPublisher;
 import io.chatforge.im.connector.route.SlotLease;
 import io.chatforge.im.connector.session.ClientSession;
@@ -11,7 +10,6 @@ import io.chatforge.im.contracts.messaging.ConversationIds;
 import io.chatforge.im.contracts.messaging.InboundRecord;
 import java.util.concurrent.CompletableFuture;
 import org.springframework.stereotype.Component;
-import reactor.core.publisher.Mono;
 
 /**
  * Turns checked client frames into {@code im.inbound} records stamped with the session's user and
@@ -21,24 +19,17 @@ import reactor.core.publisher.Mono;
 class InboundForwarder {
     private final InboundPublisher inbound;
     private final SlotLease slots;
-    private final PendingSends pending;
 
-    InboundForwarder(InboundPublisher inbound, SlotLease slots, PendingSends pending) {
+    InboundForwarder(InboundPublisher inbound, SlotLease slots) {
         this.inbound = inbound;
         this.slots = slots;
-        this.pending = pending;
-    }
-
-    /** Completes when the send may go: at once, or once fewer sends are in flight on this connector. */
-    Mono<Void> place(ClientSession session, String clientMsgId) {
-        return pending.place(session.userId(), session.deviceId(), clientMsgId);
     }
 
     CompletableFuture<?> send(ClientSession session, Target target, String clientMsgId, String text) {
         String conversationId = target.groupId() != null
                 ? ConversationIds.group(target.groupId())
                 : ConversationIds.direct(session.userId(), target.userId());
-        CompletableFuture<?> published = inbound.publish(new InboundRecord.Send(
+        return inbound.publish(new InboundRecord.Send(
                 InboundRecord.VERSION,
                 session.userId(),
                 session.deviceId(),
@@ -48,11 +39,6 @@ class InboundForwarder {
                 clientMsgId,
                 target,
                 MessageBody.text(text)));
-        published.exceptionally(failure -> {
-            pending.failed(session.userId(), session.deviceId(), clientMsgId);
-            return null;
-        });
-        return published;
     }
 
     /** A {@code read} or {@code ack} frame: the cursor it moves. */

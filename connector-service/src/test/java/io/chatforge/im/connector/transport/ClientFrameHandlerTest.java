@@ -23,8 +23,6 @@ import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.springframework.web.reactive.socket.CloseStatus;
 import org.springframework.web.reactive.socket.WebSocketMessage;
-import reactor.core.publisher.Mono;
-import reactor.core.publisher.Sinks;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -64,14 +62,12 @@ class ClientFrameHandlerTest {
                 .send(anyString());
         when(forwarder.send(any(), any(), anyString(), anyString()))
                 .thenAnswer(call -> CompletableFuture.completedFuture(null));
-        when(forwarder.place(any(), anyString())).thenReturn(Mono.empty());
         when(forwarder.cursor(any(), anyString(), anyString(), anyLong()))
                 .thenAnswer(call -> CompletableFuture.completedFuture(null));
     }
 
     private void receive(String text) {
-        handler.handle(session, new ClientFrame(WebSocketMessage.Type.TEXT, text.length(), text))
-                .block(Duration.ofSeconds(5));
+        handler.handle(session, new ClientFrame(WebSocketMessage.Type.TEXT, text.length(), text));
     }
 
     private JsonNode lastError() {
@@ -142,25 +138,5 @@ class ClientFrameHandlerTest {
         receive("{\"type\":\"recall\"}");
 
         verify(session).sendAndClose(anyString(), any(CloseStatus.class));
-    }
-
-    @Test
-    void aSendWithoutAPlaceInFlight_waitsForOne_andOnlyThenGoesOn() {
-        Sinks.Empty<Void> place = Sinks.empty();
-        when(forwarder.place(any(), anyString())).thenReturn(place.asMono());
-        String frame =
-                "{\"type\":\"send\",\"clientMsgId\":\"w1\",\"to\":{\"userId\":20},\"body\":{\"kind\":\"text\",\"text\":\"hi\"}}";
-
-        var handled = handler.handle(session, new ClientFrame(WebSocketMessage.Type.TEXT, frame.length(), frame))
-                .toFuture();
-
-        verify(forwarder, never()).send(any(), any(), anyString(), anyString());
-        assertThat(handled).isNotDone();
-
-        place.tryEmitEmpty();
-
-        assertThat(handled).isDone();
-        verify(forwarder).send(eq(session), eq(Target.user(20)), eq("w1"), eq("hi"));
-        assertThat(sent).isEmpty();
     }
 }

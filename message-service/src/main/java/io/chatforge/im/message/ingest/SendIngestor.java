@@ -113,23 +113,13 @@ class SendIngestor {
     }
 
     private void refuse(Send send, ErrorFrame refusal) {
-        push.answer(
-                send.senderSlot(),
-                send.senderId(),
-                send.senderDeviceId(),
-                send.clientMsgId(),
-                json.writeValueAsString(refusal));
+        push.toDevice(send.senderSlot(), send.senderId(), send.senderDeviceId(), json.writeValueAsString(refusal));
     }
 
     private void answer(Send send, Entry entry) {
         var sent = new SentFrame(
                 send.clientMsgId(), entry.conversationId(), Long.toString(entry.msgId()), entry.seq(), entry.ts());
-        push.answer(
-                send.senderSlot(),
-                send.senderId(),
-                send.senderDeviceId(),
-                send.clientMsgId(),
-                json.writeValueAsString(sent));
+        push.toDevice(send.senderSlot(), send.senderId(), send.senderDeviceId(), json.writeValueAsString(sent));
     }
 
     private Delivery delivery(Send send, Entry entry, Appended appended) {

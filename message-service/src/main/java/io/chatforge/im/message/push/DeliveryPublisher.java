@@ -42,21 +42,12 @@ class DeliveryPublisher {
         }
     }
 
-    /** The answer to a send ({@code sent} or an error), to the sender's device on its own slot. */
-    void answer(int slot, long userId, String deviceId, String clientMsgId, String frame) {
-        var record = record(slot, userId, deviceId, null, frame);
-        if (clientMsgId != null) {
-            record.headers().add(DeliveryHeaders.ANSWERS, clientMsgId.getBytes(StandardCharsets.UTF_8));
-        }
-        publish(record);
+    /** To one device, on the slot it is known to be on (the sender's own, for sent and error). */
+    void toDevice(int slot, long userId, String deviceId, String frame) {
+        send(slot, userId, deviceId, null, frame);
     }
 
     private void send(int slot, long userId, String onlyDevice, String exceptDevice, String frame) {
-        publish(record(slot, userId, onlyDevice, exceptDevice, frame));
-    }
-
-    private static ProducerRecord<String, String> record(
-            int slot, long userId, String onlyDevice, String exceptDevice, String frame) {
         String user = Long.toString(userId);
         var record = new ProducerRecord<>(Topics.DELIVER, slot, user, frame);
         record.headers().add(DeliveryHeaders.USER, user.getBytes(StandardCharsets.UTF_8));
@@ -66,10 +57,6 @@ class DeliveryPublisher {
         if (exceptDevice != null) {
             record.headers().add(DeliveryHeaders.EXCLUDE_DEVICE, exceptDevice.getBytes(StandardCharsets.UTF_8));
         }
-        return record;
-    }
-
-    private void publish(ProducerRecord<String, String> record) {
         kafka.send(record);
         records.increment();
     }

@@ -28,8 +28,8 @@ public class Push {
     }
 
     /** To one device on the slot it is known to be on: a sender's {@code sent} or {@code error}. */
-    public void answer(int slot, long userId, String deviceId, String clientMsgId, String frame) {
-        deliveries.answer(slot, userId, deviceId, clientMsgId, frame);
+    public void toDevice(int slot, long userId, String deviceId, String frame) {
+        deliveries.toDevice(slot, userId, deviceId, frame);
     }
 
     public void deliver(Delivery delivery) {

@@ -12,11 +12,6 @@ public final class DeliveryHeaders {
     /** every device of the user except this one (the sender's other devices get a copy) */
     public static final String EXCLUDE_DEVICE = "im-exclude-device";
     /**
-     * On the answer to a send ({@code sent} or an {@code error}): its clientMsgId, so the connector
-     * that took the send knows it is no longer in flight (back-pressure).
-     */
-    public static final String ANSWERS = "im-answers";
-    /**
      * Not a frame to push but an order: close the sessions of {@link #USER}/{@link #DEVICE} on this
      * pod except the session with this id (the same device logged in on another pod). The value
      * is the {@code kicked} event frame to send them first.
