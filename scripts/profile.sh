@@ -42,15 +42,16 @@ TARGETS=(
 declare -A PID_OF
 for target in "${TARGETS[@]}"; do
   name="${target%%=*}"
-  pid=$(pgrep -f -- "${target#*=}" | head -1 || true)
+  pid=$(pgrep -f -- "^[^ ]*java .*${target#*=}" | head -1 || true)
   [ -n "$pid" ] || { echo "[profile] $name is not running; skipped"; continue; }
   PID_OF[$name]=$pid
-  jcmd "$pid" JVMTI.agent_load "$LIB" "start,event=cpu,interval=10ms,file=$OUT/$name.jfr" > /dev/null
+  # the agent's options in quotes: jcmd would take "event=cpu" for an option of its own
+  jcmd "$pid" JVMTI.agent_load "$LIB" "\"start,event=cpu,interval=10ms,file=$OUT/$name.jfr\"" > /dev/null
 done
 echo "[profile] sampling ${!PID_OF[*]} for $SECONDS_TO_PROFILE s ..."
 sleep "$SECONDS_TO_PROFILE"
 for name in "${!PID_OF[@]}"; do
-  jcmd "${PID_OF[$name]}" JVMTI.agent_load "$LIB" "stop,file=$OUT/$name.jfr" > /dev/null || true
+  jcmd "${PID_OF[$name]}" JVMTI.agent_load "$LIB" "\"stop,file=$OUT/$name.jfr\"" > /dev/null || true
 done
 for name in "${!PID_OF[@]}"; do
   [ -s "$OUT/$name.jfr" ] || { echo "[profile] no profile from $name"; continue; }

@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Feeds this instance's {@link RelationView} from {@code im.social}: every instance reads every
+ * Feeds this instance's {@link RelationView} and {@link FriendLists} from {@code im.social}: every instance reads every
  * event (a consumer group of its own, from the end, committing nothing), and each change of a
  * relation drops the copies older than the version it made. Being assigned partitions anew is a
  * gap: whatever happened meanwhile was not seen, so the view starts over ({@link RelationGaps}).
@@ -30,10 +30,12 @@ class RelationEvents {
     private static final Logger log = LoggerFactory.getLogger(RelationEvents.class);
 
     private final RelationView view;
+    private final FriendLists friendLists;
     private final JsonMapper json;
 
-    RelationEvents(RelationView view, JsonMapper json) {
+    RelationEvents(RelationView view, FriendLists friendLists, JsonMapper json) {
         this.view = view;
+        this.friendLists = friendLists;
         this.json = json;
     }
 
@@ -54,6 +56,7 @@ class RelationEvents {
                         record.offset(),
                         unreadable.toString());
                 view.forgetAll();
+                friendLists.forgetAll();
             }
         }
     }
@@ -61,6 +64,7 @@ class RelationEvents {
     void apply(SocialEvent event) {
         if (CHANGES.contains(event.type())) {
             view.changed(event.userId(), event.otherUserId(), event.pairVersion());
+            friendLists.changed(event.userId(), event.otherUserId());
         }
     }
 }

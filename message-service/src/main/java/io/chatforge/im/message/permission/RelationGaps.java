@@ -19,10 +19,12 @@ public class RelationGaps implements ConsumerAwareRebalanceListener {
 
     private final RelationView view;
     private final RelationRebuild rebuild;
+    private final FriendLists friendLists;
 
-    RelationGaps(RelationView view, RelationRebuild rebuild) {
+    RelationGaps(RelationView view, RelationRebuild rebuild, FriendLists friendLists) {
         this.view = view;
         this.rebuild = rebuild;
+        this.friendLists = friendLists;
     }
 
     /**
@@ -35,6 +37,7 @@ public class RelationGaps implements ConsumerAwareRebalanceListener {
         consumer.seekToEnd(assignments);
         assignments.forEach(consumer::position);
         view.forgetAll();
+        friendLists.forgetAll(); // fetched again as users change presence
         rebuild.start(); // changes from here on arrive as events; what was before comes from friend-service
         log.info("relation view starts over on {} partitions of {}", assignments.size(), Topics.SOCIAL);
     }

@@ -3,6 +3,7 @@ package io.chatforge.im.message.social;
 import io.chatforge.im.contracts.Topics;
 import io.chatforge.im.contracts.frame.EventFrame;
 import io.chatforge.im.contracts.messaging.PresenceEvent;
+import io.chatforge.im.message.permission.FriendLists;
 import io.chatforge.im.message.push.Delivery;
 import io.chatforge.im.message.push.Push;
 import io.chatforge.im.service.resilience.ResilientCalls;
@@ -19,7 +20,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Tells a user's online friends that the user came online or went offline (the connectors
  * already debounced it): {@code event {kind: "presence", data: {userId, online}}}. The cost is
- * one friend-list call and one route lookup per change, proportional to the user's friends.
+ * one route lookup per change, proportional to the user's friends, and a friend-list call the
+ * first time a user changes ({@link FriendLists} keeps the lists).
  * Friend lists have a circuit breaker of their own: a connect storm that times them out must not
  * open the breaker of the relation checks, which would refuse every send meanwhile.
  */
@@ -28,12 +30,12 @@ class PresenceRouter {
     static final String FRIEND_LISTS = "friend-lists";
     private static final Logger log = LoggerFactory.getLogger(PresenceRouter.class);
 
-    private final FriendListClient friends;
+    private final FriendLists friends;
     private final ResilientCalls resilient;
     private final Push push;
     private final JsonMapper json;
 
-    PresenceRouter(FriendListClient friends, ResilientCalls resilient, Push push, JsonMapper json) {
+    PresenceRouter(FriendLists friends, ResilientCalls resilient, Push push, JsonMapper json) {
         this.friends = friends;
         this.resilient = resilient;
         this.push = push;
@@ -64,7 +66,8 @@ class PresenceRouter {
     }
 
     private void announce(PresenceEvent event) {
-        List<Long> friendIds = resilient.call(FRIEND_LISTS, () -> friends.friendIds(event.userId()));
+        List<Long> friendIds = friends.kept(event.userId())
+                .orElseGet(() -> resilient.call(FRIEND_LISTS, () -> friends.fetch(event.userId())));
         if (friendIds.isEmpty()) {
             return;
         }

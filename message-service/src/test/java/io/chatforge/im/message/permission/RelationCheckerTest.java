@@ -42,8 +42,8 @@ class RelationCheckerTest {
                     RetryRegistry.ofDefaults()),
             view,
             new SimpleMeterRegistry());
-    private final RelationEvents events =
-            new RelationEvents(view, JsonMapper.builder().build());
+    private final RelationEvents events = new RelationEvents(
+            view, mock(FriendLists.class), JsonMapper.builder().build());
 
     private void friendServiceAnswers(Relation... relations) {
         when(client.relations(any(RelationBatchRequest.class))).thenReturn(List.of(relations));

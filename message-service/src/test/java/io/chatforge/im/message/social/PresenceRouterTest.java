@@ -7,6 +7,7 @@ import static org.mockito.Mockito.when;
 
 import io.chatforge.im.contracts.Topics;
 import io.chatforge.im.contracts.messaging.PresenceEvent;
+import io.chatforge.im.message.permission.FriendLists;
 import io.chatforge.im.message.permission.RelationChecker;
 import io.chatforge.im.message.push.Push;
 import io.chatforge.im.service.resilience.ResilienceProperties;
@@ -36,12 +37,12 @@ class PresenceRouterTest {
                     Map.of(PresenceRouter.FRIEND_LISTS, FAST_BREAKER, RelationChecker.FRIEND_SERVICE, FAST_BREAKER)),
             breakers,
             RetryRegistry.ofDefaults());
-    private final FriendListClient friends = mock(FriendListClient.class);
+    private final FriendLists friends = mock(FriendLists.class); // holds no list: every change asks friend-service
     private final PresenceRouter router = new PresenceRouter(friends, resilient, mock(Push.class), json);
 
     @Test
     void friendListsTimingOut_openTheirOwnBreaker_notTheOneTheRelationChecksGoThrough() {
-        when(friends.friendIds(anyLong()))
+        when(friends.fetch(anyLong()))
                 .thenThrow(new UncheckedIOException(new SocketTimeoutException("Read timed out")));
 
         router.onBatch(presenceChanges(10));

@@ -1,4 +1,4 @@
-package io.chatforge.im.message.social;
+package io.chatforge.im.message.permission;
 
 import io.chatforge.im.contracts.social.FriendInternalApi;
 import java.util.List;
