@@ -3,8 +3,9 @@
 
 Each stack goes to the first stage whose pattern it contains (so the order below matters); multiply a
 share by the process's CPU microseconds per delivered message (the benchmark's report) for the stage's
-microseconds per message. Usage: profile-stages.py <dir with <process>.collapsed>
+microseconds per message. Usage: profile-stages.py <dir with <process>.collapsed or .collapsed.gz>
 """
+import gzip
 import pathlib
 import sys
 
@@ -49,7 +50,8 @@ STAGES = {
 def stages_of(process, path):
     totals = {}
     samples = 0
-    for line in path.read_text().splitlines():
+    text = gzip.decompress(path.read_bytes()).decode() if path.suffix == ".gz" else path.read_text()
+    for line in text.splitlines():
         stack, _, count = line.rpartition(" ")
         if not count.isdigit():
             continue
@@ -66,8 +68,8 @@ def stages_of(process, path):
 
 def main():
     folder = pathlib.Path(sys.argv[1] if len(sys.argv) > 1 else ".")
-    for path in sorted(folder.glob("*.collapsed")):
-        process = path.stem
+    for path in sorted(list(folder.glob("*.collapsed")) + list(folder.glob("*.collapsed.gz"))):
+        process = path.name.split(".")[0]
         samples, totals = stages_of(process, path)
         if samples == 0:
             continue

@@ -56,7 +56,7 @@ done
 for name in "${!PID_OF[@]}"; do
   [ -s "$OUT/$name.jfr" ] || { echo "[profile] no profile from $name"; continue; }
   java -jar "$CONVERTER" --cpu --title "$name, CPU, $SECONDS_TO_PROFILE s under load" "$OUT/$name.jfr" "$OUT/$name.html"
-  java -jar "$CONVERTER" --cpu -o collapsed "$OUT/$name.jfr" "$OUT/$name.collapsed"
+  java -jar "$CONVERTER" --cpu -o collapsed "$OUT/$name.jfr" "$OUT/$name.collapsed" && gzip -f "$OUT/$name.collapsed"
 done
 python3 scripts/profile-stages.py "$OUT"
 echo "[profile] flame graphs: $OUT/*.html"
