@@ -171,14 +171,7 @@ public final class ChatBenchmark {
         result.put("errors", errors);
         result.put("cpuSecondsMeasured", cpu);
         result.put("cpuPercentOfOneCore", perSecondPercent(cpu, measured));
-        double outsidePercent = round(100 * Math.max(0, outside) / measured);
-        result.put("cpuOutsideThePlatformPercentOfOneCore", outsidePercent);
-        if (outsidePercent > 10) {
-            String warning = "the machine was not idle: processes outside the platform and the load generator took "
-                    + outsidePercent + " % of a core while measuring";
-            System.out.println("WARNING: " + warning);
-            result.put("warning", warning);
-        }
+        ProcessProbe.recordOutside(result, machineBefore, cpu, measured);
         result.put("cpuMicrosPerDeliveredMessage", perMessageMicros(cpu, delivered));
         result.put("peakRssMiB", round(probe.peakRssMiB()));
         result.put("heapUsedMiB", probe.heapUsedMiB());

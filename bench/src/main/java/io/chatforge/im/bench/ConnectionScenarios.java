@@ -74,6 +74,7 @@ final class ConnectionScenarios {
         double openSeconds = (System.nanoTime() - start) / 1e9;
         Thread.sleep(30_000); // presence of everyone who connected settles in friend- and message-service
         Map<String, Double> cpuBefore = probe.cpuSeconds();
+        double machineBefore = ProcessProbe.machineBusySeconds();
         long holdStart = System.nanoTime();
         long end = holdStart + options.duration().toNanos();
         while (System.nanoTime() < end) {
@@ -102,6 +103,7 @@ final class ConnectionScenarios {
         Map<String, Double> percent = new LinkedHashMap<>();
         cpu.forEach((part, s) -> percent.put(part, ChatBenchmark.round(100 * s / held)));
         result.put("cpuPercentOfOneCoreWhileIdle", percent);
+        ProcessProbe.recordOutside(result, machineBefore, cpu, held);
         connections.forEach(BenchConnection::close);
         return result;
     }

@@ -103,6 +103,7 @@ final class GroupBenchmark {
         long ackedBefore = ownerSent.sum();
         ProcessProbe probe = new ProcessProbe();
         Map<String, Double> cpuBefore = probe.cpuSeconds();
+        double machineBefore = ProcessProbe.machineBusySeconds();
         long measureStart = System.nanoTime();
 
         List<String> ids = new ArrayList<>();
@@ -154,6 +155,7 @@ final class GroupBenchmark {
         result.put("sendToLastDeliveryMs", ChatBenchmark.percentiles(fanout));
         result.put("sendToEachDeliveryMs", ChatBenchmark.percentiles(each));
         result.put("measuredSeconds", ChatBenchmark.round(measured));
+        ProcessProbe.recordOutside(result, machineBefore, cpu, measured);
         result.put("cpuSecondsMeasured", cpu);
         Map<String, Double> perDelivery = new java.util.LinkedHashMap<>();
         long delivered = Math.max(1, totalOf(deliveries));

@@ -69,6 +69,26 @@ final class ProcessProbe {
         }
     }
 
+    /**
+     * Records what processes outside the platform and the load generator took while measuring, and
+     * warns (in the output and the report) when it was over 10 % of a core: the figures then carry
+     * someone else's load.
+     */
+    static void recordOutside(
+            Map<String, Object> result, double machineBusyBefore, Map<String, Double> platformCpu, double seconds) {
+        double outside = machineBusySeconds()
+                - machineBusyBefore
+                - platformCpu.values().stream().mapToDouble(Double::doubleValue).sum();
+        double percent = round(100 * Math.max(0, outside) / seconds);
+        result.put("cpuOutsideThePlatformPercentOfOneCore", percent);
+        if (percent > 10) {
+            String warning = "the machine was not idle: processes outside the platform and the load generator took "
+                    + percent + " % of a core while measuring";
+            System.out.println("WARNING: " + warning);
+            result.put("warning", warning);
+        }
+    }
+
     /** Peak resident memory (VmHWM) per part, in MiB. */
     Map<String, Double> peakRssMiB() {
         Map<String, Double> rss = new LinkedHashMap<>();
