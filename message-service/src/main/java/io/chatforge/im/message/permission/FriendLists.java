@@ -32,13 +32,13 @@ public class FriendLists {
             MeterRegistry meters) {
         this.friendService = friendService;
         this.maxIds = maxIds;
-        this.hits = Counter.builder("im.message.friend-lists")
-                .tag("result", "kept")
-                .description(
-                        "friend lists for presence: answered from this instance's copy, or asked of friend-service")
-                .register(meters);
-        this.misses = Counter.builder("im.message.friend-lists")
-                .tag("result", "fetched")
+        this.hits = counter(meters, "kept");
+        this.misses = counter(meters, "fetched");
+    }
+
+    private static Counter counter(MeterRegistry meters, String result) {
+        return Counter.builder("im.message.friend-lists")
+                .tag("result", result)
                 .description(
                         "friend lists for presence: answered from this instance's copy, or asked of friend-service")
                 .register(meters);

@@ -10,6 +10,7 @@ import io.chatforge.im.service.resilience.ResilientCalls;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,8 +21,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Tells a user's online friends that the user came online or went offline (the connectors
  * already debounced it): {@code event {kind: "presence", data: {userId, online}}}. The cost is
- * one route lookup per change, proportional to the user's friends, and a friend-list call the
- * first time a user changes ({@link FriendLists} keeps the lists).
+ * one route lookup per batch of changes, for all the friends they concern, and a friend-list call
+ * the first time a user changes ({@link FriendLists} keeps the lists).
  * Friend lists have a circuit breaker of their own: a connect storm that times them out must not
  * open the breaker of the relation checks, which would refuse every send meanwhile.
  */
@@ -56,23 +57,28 @@ class PresenceRouter {
                 log.warn("presence change at offset {} unreadable: {}", record.offset(), e.toString());
             }
         }
+        // one route lookup for the friends of the whole batch, not one per change
+        List<Delivery> deliveries = new ArrayList<>(events.size());
         for (PresenceEvent event : events) {
             try {
-                announce(event);
+                announcement(event).ifPresent(deliveries::add);
             } catch (RuntimeException e) {
                 log.warn("presence change of user {} not announced: {}", event.userId(), e.toString());
             }
         }
+        if (!deliveries.isEmpty()) {
+            push.deliver(deliveries);
+        }
     }
 
-    private void announce(PresenceEvent event) {
+    private Optional<Delivery> announcement(PresenceEvent event) {
         List<Long> friendIds = friends.kept(event.userId())
                 .orElseGet(() -> resilient.call(FRIEND_LISTS, () -> friends.fetch(event.userId())));
         if (friendIds.isEmpty()) {
-            return;
+            return Optional.empty();
         }
         String frame = json.writeValueAsString(
                 new EventFrame(EventFrame.PRESENCE, Map.of("userId", event.userId(), "online", event.online())));
-        push.deliver(Delivery.toUsers(frame, friendIds));
+        return Optional.of(Delivery.toUsers(frame, friendIds));
     }
 }

@@ -3,12 +3,15 @@ package io.chatforge.im.message.social;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import io.chatforge.im.contracts.Topics;
 import io.chatforge.im.contracts.messaging.PresenceEvent;
 import io.chatforge.im.message.permission.FriendLists;
 import io.chatforge.im.message.permission.RelationChecker;
+import io.chatforge.im.message.push.Delivery;
 import io.chatforge.im.message.push.Push;
 import io.chatforge.im.service.resilience.ResilienceProperties;
 import io.chatforge.im.service.resilience.ResilientCalls;
@@ -21,8 +24,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
 import tools.jackson.databind.json.JsonMapper;
 
 /** A connect storm times out friend lists: presence stops announcing, sending must not stop with it. */
@@ -38,7 +43,8 @@ class PresenceRouterTest {
             breakers,
             RetryRegistry.ofDefaults());
     private final FriendLists friends = mock(FriendLists.class); // holds no list: every change asks friend-service
-    private final PresenceRouter router = new PresenceRouter(friends, resilient, mock(Push.class), json);
+    private final Push push = mock(Push.class);
+    private final PresenceRouter router = new PresenceRouter(friends, resilient, push, json);
 
     @Test
     void friendListsTimingOut_openTheirOwnBreaker_notTheOneTheRelationChecksGoThrough() {
@@ -51,6 +57,21 @@ class PresenceRouterTest {
                 .isEqualTo(CircuitBreaker.State.OPEN);
         assertThat(resilient.call(RelationChecker.FRIEND_SERVICE, () -> "checked"))
                 .isEqualTo("checked");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aBatchOfChanges_isPushedAtOnce_withOneAnnouncementPerUserWhoHasFriends() {
+        when(friends.kept(anyLong())).thenReturn(Optional.empty());
+        when(friends.fetch(anyLong()))
+                .thenAnswer(call -> (long) call.getArgument(0) == 10_001 ? List.of() : List.of(7L));
+
+        router.onBatch(presenceChanges(3));
+
+        ArgumentCaptor<List<Delivery>> pushed = ArgumentCaptor.forClass(List.class);
+        verify(push, times(1)).deliver(pushed.capture());
+        assertThat(pushed.getValue()).hasSize(2);
+        assertThat(pushed.getValue()).allSatisfy(d -> assertThat(d.receivers()).containsExactly(7L));
     }
 
     private List<ConsumerRecord<String, String>> presenceChanges(int count) {
