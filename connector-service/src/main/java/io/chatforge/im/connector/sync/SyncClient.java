@@ -1,5 +1,6 @@
 package io.chatforge.im.connector.sync;
 
+import io.chatforge.im.contracts.frame.FrameBudget;
 import io.chatforge.im.security.InternalCalls;
 import io.netty.channel.ChannelOption;
 import java.time.Duration;
@@ -32,17 +33,20 @@ public class SyncClient {
                 .responseTimeout(Duration.ofSeconds(5));
         this.http = WebClient.builder()
                 .clientConnector(new ReactorClientHttpConnector(connections))
+                // a page is cut at FrameBudget.PAGE_BYTES, or holds one larger message: never beyond this
+                .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(FrameBudget.RELAYED_FRAME_BYTES))
                 .baseUrl(messageService)
                 .defaultHeader(InternalCalls.TOKEN_HEADER, internalToken)
                 .build();
     }
 
     /** The sync.page frame, as JSON text, ready to send. */
-    public Mono<String> page(long userId, String ref, Map<String, Long> cursors, int limit) {
+    public Mono<String> page(long userId, String ref, Map<String, Long> cursors, int limit, int maxBytes) {
         return http.post()
                 .uri("/internal/sync")
                 .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("userId", userId, "ref", ref, "cursors", cursors, "limit", limit))
+                .bodyValue(
+                        Map.of("userId", userId, "ref", ref, "cursors", cursors, "limit", limit, "maxBytes", maxBytes))
                 .retrieve()
                 .bodyToMono(String.class)
                 .timeout(Duration.ofSeconds(10));

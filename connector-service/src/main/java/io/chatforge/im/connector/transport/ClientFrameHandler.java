@@ -4,6 +4,7 @@ import io.chatforge.im.connector.config.ConnectorProperties;
 import io.chatforge.im.connector.session.ClientSession;
 import io.chatforge.im.connector.sync.SyncClient;
 import io.chatforge.im.contracts.frame.ErrorCodes;
+import io.chatforge.im.contracts.frame.FrameBudget;
 import io.chatforge.im.contracts.frame.FrameTypes;
 import io.chatforge.im.contracts.frame.MessageBody;
 import io.chatforge.im.contracts.frame.SyncLimits;
@@ -207,13 +208,37 @@ class ClientFrameHandler {
             }
             limit = limitNode.asInt();
         }
+        int maxBytes = SyncLimits.MAX_BYTES;
+        JsonNode maxBytesNode = frame.get("maxBytes");
+        if (maxBytesNode != null && !maxBytesNode.isNull()) {
+            if (!maxBytesNode.isIntegralNumber()
+                    || maxBytesNode.asLong() < SyncLimits.MIN_BYTES
+                    || maxBytesNode.asLong() > SyncLimits.MAX_BYTES) {
+                throw new FrameRejected(
+                        ErrorCodes.INVALID_FIELD,
+                        "maxBytes must be " + SyncLimits.MIN_BYTES + " to " + SyncLimits.MAX_BYTES,
+                        ref);
+            }
+            maxBytes = maxBytesNode.asInt();
+        }
         charge(session, 1.0, ref);
         log.debug("sync {} of session {}", ref, session.id());
-        sync.page(session.userId(), ref, cursors, limit)
+        sync.page(session.userId(), ref, cursors, limit, maxBytes)
                 .subscribe(
                         page -> {
                             log.debug("sync {} of session {} answered", ref, session.id());
-                            session.send(page);
+                            if (Frames.relayable(page)) {
+                                session.send(page);
+                            } else {
+                                // only cursors of tens of thousands of conversations get here
+                                log.error(
+                                        "sync {} of user {}: page over {} bytes",
+                                        ref,
+                                        session.userId(),
+                                        FrameBudget.RELAYED_FRAME_BYTES);
+                                session.send(frames.error(
+                                        ErrorCodes.INVALID_FIELD, "the page would exceed the frame limit", ref));
+                            }
                         },
                         e -> {
                             log.warn("sync {} of user {} failed: {}", ref, session.userId(), e.toString());

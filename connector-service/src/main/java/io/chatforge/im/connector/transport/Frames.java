@@ -3,8 +3,10 @@ package io.chatforge.im.connector.transport;
 import io.chatforge.im.connector.config.ConnectorProperties;
 import io.chatforge.im.contracts.frame.ErrorFrame;
 import io.chatforge.im.contracts.frame.EventFrame;
+import io.chatforge.im.contracts.frame.FrameBudget;
 import io.chatforge.im.contracts.frame.KickedEvent;
 import io.chatforge.im.contracts.frame.PongFrame;
+import java.nio.charset.StandardCharsets;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -31,6 +33,14 @@ public class Frames {
         return json.writeValueAsString(new EventFrame(
                 EventFrame.KICKED,
                 new KickedEvent(KickedEvent.CONNECTED_ELSEWHERE, "this device connected again elsewhere")));
+    }
+
+    /** True when every hop relays this frame (FrameBudget); counts UTF-8 bytes only when it could matter. */
+    static boolean relayable(String frame) {
+        if ((long) frame.length() * 3 <= FrameBudget.RELAYED_FRAME_BYTES) {
+            return true;
+        }
+        return frame.getBytes(StandardCharsets.UTF_8).length <= FrameBudget.RELAYED_FRAME_BYTES;
     }
 
     public String write(Object frame) {

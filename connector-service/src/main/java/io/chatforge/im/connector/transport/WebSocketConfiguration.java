@@ -1,6 +1,7 @@
 package io.chatforge.im.connector.transport;
 
 import io.chatforge.im.connector.config.ConnectorProperties;
+import io.chatforge.im.contracts.frame.FrameBudget;
 import io.chatforge.im.security.reactive.EventLoopHandshake;
 import java.util.Map;
 import org.springframework.context.annotation.Bean;
@@ -28,7 +29,12 @@ class WebSocketConfiguration {
 
     @Bean
     WebSocketHandlerAdapter webSocketHandlerAdapter(ConnectorProperties properties) {
-        int maxFrame = Math.max(65536, properties.maxFrameBytes() * 4);
+        if (!FrameBudget.relayable(properties.maxFrameBytes())) {
+            throw new IllegalStateException("IM_MAX_FRAME_BYTES " + properties.maxFrameBytes()
+                    + " is too large: a sync page of one such message would exceed the frame every hop relays ("
+                    + FrameBudget.RELAYED_FRAME_BYTES + " bytes)");
+        }
+        int maxFrame = FrameBudget.inboundLimit(properties.maxFrameBytes());
         // a fresh builder per handshake: the upgrade strategy sets the negotiated subprotocol on
         // it, and a shared one would impose that protocol on every later connection
         return new WebSocketHandlerAdapter(new EventLoopHandshake(

@@ -25,8 +25,13 @@ class InternalSyncController {
                 request.userId(),
                 request.ref(),
                 SyncController.validated(request.cursors() == null ? Map.of() : request.cursors()),
-                request.limit() == null ? 200 : request.limit());
+                request.page().limitOrDefault(),
+                request.page().maxBytesOrDefault());
     }
 
-    record Request(long userId, String ref, Map<String, Long> cursors, Integer limit) {}
+    record Request(long userId, String ref, Map<String, Long> cursors, Integer limit, Integer maxBytes) {
+        SyncRequest page() {
+            return new SyncRequest(cursors, limit, maxBytes);
+        }
+    }
 }

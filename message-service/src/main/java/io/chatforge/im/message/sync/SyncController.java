@@ -23,9 +23,16 @@ class SyncController {
     }
 
     @PostMapping("/api/sync")
-    @Operation(summary = "Missed messages after the given cursors, in order, one page (same as the sync frame)")
+    @Operation(
+            summary =
+                    "Missed messages after the given cursors, in order, one page of at most limit messages and maxBytes bytes (same as the sync frame)")
     SyncPageFrame sync(@AuthenticationPrincipal ImPrincipal me, @RequestBody SyncRequest request) {
-        return sync.page(me.userId(), null, validated(request.cursorsOrEmpty()), request.limitOrDefault());
+        return sync.page(
+                me.userId(),
+                null,
+                validated(request.cursorsOrEmpty()),
+                request.limitOrDefault(),
+                request.maxBytesOrDefault());
     }
 
     static Map<String, Long> validated(Map<String, Long> cursors) {

@@ -8,6 +8,10 @@ public final class SyncLimits {
     public static final int MAX_LIMIT = 500;
 
     public static final int DEFAULT_LIMIT = 200;
+    /** bytes of JSON one page may hold at most ({@code maxBytes}); see {@link FrameBudget} */
+    public static final int MAX_BYTES = FrameBudget.PAGE_BYTES;
+
+    public static final int MIN_BYTES = FrameBudget.MIN_PAGE_BYTES;
 
     private SyncLimits() {}
 }
