@@ -406,7 +406,10 @@ export class ImClient extends Emitter<ImClientEvents> {
     }
     if (this.heartbeat.pingDue(now)) this.ping(); // only client frames keep the server's idle timer at bay
     for (const [conversationId, seq] of this.conversations.takeAcks()) this.write({ type: "ack", conversationId, seq });
-    if (this.current === "online") this.resendDue(now);
+    if (this.current === "online") {
+      this.resendDue(now);
+      this.sync.quietCheck(now, this.heartbeat.interval, this.conversations.hasGap());
+    }
   }
 
   private ping(): void {
@@ -511,6 +514,10 @@ export class ImClient extends Emitter<ImClientEvents> {
         break;
       case "typing":
         this.emit("typing", { conversationId: String(data.conversationId), userId: Number(data.userId) });
+        break;
+      case "resync":
+        // the server lost this device's route for a while (e.g. Redis flushed): pushes went nowhere
+        this.requestSync();
         break;
       default:
         if (typeof data.eventId === "string" && typeof data.type === "string") this.onSocial(data as any);

@@ -15,6 +15,11 @@ export class Heartbeat {
     this.intervalMs = configuredMs;
   }
 
+  /** the ping period in force (the configured one, or shorter for the server's idle timeout) */
+  get interval(): number {
+    return this.intervalMs;
+  }
+
   /** A new connection: nothing is owed. */
   reset(): void {
     this.unansweredSince = 0;

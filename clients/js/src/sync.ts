@@ -9,6 +9,7 @@ import type { SyncPageFrame } from "./types.js";
 export class SyncRunner {
   private ref: string | null = null;
   private startedAt = 0;
+  private finishedAt = 0;
   private again = false;
   private count = 0;
   private gapTimer: ReturnType<typeof setTimeout> | null = null;
@@ -60,9 +61,20 @@ export class SyncRunner {
       return false;
     }
     this.ref = null;
+    this.finishedAt = Date.now();
     if (this.again) this.start();
     else if (gapsLeft) this.after(1000);
     return true;
+  }
+
+  /**
+   * The safety net for pushes that stopped without a word: while a gap is suspected and no sync ran
+   * for a quiet interval (one heartbeat), sync now. The gap timers above may have been spent on a
+   * connection that went away, or on a page that still left a hole.
+   */
+  quietCheck(now: number, quietMs: number, suspected: boolean): void {
+    if (!suspected || this.ref || this.gapTimer || !this.canStart()) return;
+    if (now - Math.max(this.startedAt, this.finishedAt) >= quietMs) this.start();
   }
 
   /** The server refused this sync (it is retried by the gap timer); false when it was not ours. */

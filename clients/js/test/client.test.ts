@@ -452,6 +452,23 @@ describe("ImClient", () => {
     client.disconnect();
   });
 
+  it("syncs when the server says its pushes were lost (event resync), and delivers what it missed", async () => {
+    const p = platform([{ conversationId: CONV, lastSeq: 2 }]);
+    const { client, messages } = newClient(p);
+    await client.login("alice", "pw");
+    client.connect();
+    const socket = await openAndSync(p, [], { [CONV]: 2 });
+    const syncsBefore = socket.framesOfType("sync").length;
+    socket.receive({ type: "event", kind: "resync", data: { reason: "route_lost" } });
+    await vi.advanceTimersByTimeAsync(300);
+    const sync = socket.lastOfType("sync");
+    expect(socket.framesOfType("sync")).toHaveLength(syncsBefore + 1);
+    expect(sync.cursors).toEqual({ [CONV]: 2 });
+    socket.receive({ type: "sync.page", ref: sync.ref, messages: [msg(CONV, 3, BOB)], cursors: { [CONV]: 3 }, hasMore: false });
+    expect(messages.map(([m, i]) => `${m.seq}/${i.source}`)).toEqual(["3/sync"]);
+    client.disconnect();
+  });
+
   it("refreshes the access token before it expires and connects with the new one", async () => {
     const p = platform();
     p.http.on("POST /api/auth/login", () => ({ status: 200, body: tokens(ME, 100) }));

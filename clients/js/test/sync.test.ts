@@ -45,4 +45,19 @@ describe("SyncRunner", () => {
     expect(sync.timedOut(Date.now() + 1000, 15_000)).toBe(false);
     expect(sync.timedOut(Date.now() + 16_000, 15_000)).toBe(true);
   });
+
+  it("syncs once a quiet heartbeat passed while a gap is still suspected, and not before", () => {
+    const written: Record<string, unknown>[] = [];
+    const sync = new SyncRunner((f) => written.push(f), 200, () => true, () => ({ d_1_2: 4 }));
+    const now = Date.now();
+    sync.start();
+    sync.next(page("sync-1", false), false);
+
+    sync.quietCheck(now + 5_000, 25_000, true);
+    sync.quietCheck(now + 30_000, 25_000, false);
+    expect(written).toHaveLength(1);
+    sync.quietCheck(now + 30_000, 25_000, true);
+    expect(written).toHaveLength(2);
+    expect(written[1]).toMatchObject({ type: "sync", ref: "sync-2", cursors: { d_1_2: 4 } });
+  });
 });

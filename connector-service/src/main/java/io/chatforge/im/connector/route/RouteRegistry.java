@@ -4,6 +4,7 @@ import io.chatforge.im.connector.config.ConnectorProperties;
 import io.chatforge.im.contracts.messaging.PresenceKeys;
 import io.chatforge.im.contracts.messaging.PresenceKeys.Route;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -79,7 +80,10 @@ public class RouteRegistry {
             return redis.call('DEL', KEYS[2])
             """, Long.class);
 
-    /** Refreshes a route unless another node took the device over meanwhile. */
+    /**
+     * Refreshes a route unless another node took the device over meanwhile; returns 0 when the
+     * route was gone (pushes to the device went nowhere since), else 1.
+     */
     private static final RedisScript<Long> REFRESH = RedisScript.of("""
             local current = redis.call('HGET', KEYS[1], ARGV[1])
             if (not current) or string.sub(current, 1, string.len(ARGV[3]) + 1) == ARGV[3] .. '|' then
@@ -87,6 +91,17 @@ public class RouteRegistry {
             end
             redis.call('PEXPIRE', KEYS[1], ARGV[4])
             redis.call('SET', KEYS[2], '1', 'PX', ARGV[4])
+            if current then return 1 end
+            return 0
+            """, Long.class);
+
+    /**
+     * This node's marker: pushed forward while present; when it is gone (a Redis flush or restart,
+     * or a node that stalled past its TTL) it is set again and 1 says so.
+     */
+    private static final RedisScript<Long> MARKER = RedisScript.of("""
+            if redis.call('PEXPIRE', KEYS[1], ARGV[1]) == 1 then return 0 end
+            redis.call('SET', KEYS[1], '1', 'PX', ARGV[1])
             return 1
             """, Long.class);
 
@@ -163,24 +178,26 @@ public class RouteRegistry {
      * Pushes every local route's expiry forward (and rewrites routes lost to a Redis flush or a
      * changed slot): one pipeline per 1,000 devices on a pooled connection, because a reactive call
      * per device cost the connector about a quarter of its idle CPU at 10,000 connections. Returns
-     * the routes refreshed (the devices of open connections); a failure is logged and retried at the next interval, well within the TTL.
+     * the devices whose route was gone (they missed pushes); a failure is logged and retried at the
+     * next interval, well within the TTL.
      */
-    public long refresh(List<RoutedDevice> live) {
+    public List<RoutedDevice> refresh(List<RoutedDevice> live) {
         long now = System.currentTimeMillis();
         long ttl = properties.routeTtl().toMillis();
         byte[] value = bytes(new Route(node.id(), slots.slot(), now + ttl).encode());
         byte[] nodeId = bytes(node.id());
         byte[] ttlMillis = bytes(Long.toString(ttl));
         if (live.isEmpty()) {
-            return 0;
+            return List.of();
         }
+        List<RoutedDevice> lost = new ArrayList<>();
         try {
             // after a Redis restart the script is not cached: load it once per refresh, not per call
             String sha = blockingRedis.execute(
                     (RedisCallback<String>) c -> c.scriptingCommands().scriptLoad(REFRESH_SCRIPT));
             for (int from = 0; from < live.size(); from += REFRESH_BATCH) {
                 List<RoutedDevice> batch = live.subList(from, Math.min(live.size(), from + REFRESH_BATCH));
-                blockingRedis.executePipelined((RedisCallback<Object>) c -> {
+                List<Object> results = blockingRedis.executePipelined((RedisCallback<Object>) c -> {
                     for (RoutedDevice s : batch) {
                         c.scriptingCommands()
                                 .evalSha(
@@ -196,12 +213,25 @@ public class RouteRegistry {
                     }
                     return null;
                 });
+                for (int i = 0; i < batch.size() && i < results.size(); i++) {
+                    if (results.get(i) instanceof Number n && n.longValue() == 0) {
+                        lost.add(batch.get(i));
+                    }
+                }
             }
-            return live.size();
         } catch (RuntimeException e) {
             log.warn("route refresh failed: {}", e.toString());
-            return 0;
         }
+        return lost;
+    }
+
+    /** True when this node's marker was gone, i.e. Redis lost what this node wrote (checked every second). */
+    public boolean markerLost() {
+        Long lost = blockingRedis.execute(
+                MARKER,
+                List.of("im:node:" + node.id()),
+                Long.toString(properties.routeTtl().toMillis()));
+        return lost != null && lost == 1;
     }
 
     private static byte[] bytes(String s) {

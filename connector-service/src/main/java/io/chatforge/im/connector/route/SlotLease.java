@@ -65,7 +65,7 @@ public class SlotLease {
 
     // renew well within the lease TTL (15 s by default)
     @Scheduled(fixedRateString = "${im.connector.slot-lease-renew-interval:PT5S}")
-    void renew() {
+    public void renew() {
         try {
             Long renewed = redis.execute(RENEW, List.of(key(slot)), List.of(node, Long.toString(ttl.toMillis())))
                     .next()
