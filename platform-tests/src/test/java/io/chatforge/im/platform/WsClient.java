@@ -29,6 +29,8 @@ final class WsClient implements AutoCloseable {
     private final List<JsonNode> frames = new CopyOnWriteArrayList<>();
     private final List<CompletableFuture<Long>> pongWaiters = new CopyOnWriteArrayList<>();
     private final CompletableFuture<Integer> closed = new CompletableFuture<>();
+    private final java.util.concurrent.atomic.AtomicInteger largestFrameBytes =
+            new java.util.concurrent.atomic.AtomicInteger();
     private static final ScheduledExecutorService HEARTBEATS = Executors.newScheduledThreadPool(1, r -> {
         Thread t = new Thread(r, "ws-heartbeats");
         t.setDaemon(true);
@@ -175,6 +177,11 @@ final class WsClient implements AutoCloseable {
         return frames(type);
     }
 
+    /** The UTF-8 size of the largest text frame received so far. */
+    int largestFrameBytes() {
+        return largestFrameBytes.get();
+    }
+
     boolean isClosed() {
         return closed.isDone();
     }
@@ -200,7 +207,10 @@ final class WsClient implements AutoCloseable {
         public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
             partial.append(data);
             if (last) {
-                JsonNode frame = ApiClient.JSON.readTree(partial.toString());
+                String text = partial.toString();
+                largestFrameBytes.accumulateAndGet(
+                        text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length, Math::max);
+                JsonNode frame = ApiClient.JSON.readTree(text);
                 if ("pong".equals(frame.path("type").asString())) {
                     long now = System.nanoTime();
                     pongWaiters.forEach(w -> w.complete(now));
