@@ -17,7 +17,8 @@ import tools.jackson.databind.JsonNode;
  * A device that behaves as the SDK does, for the fault suite: an outbox resent with the same
  * clientMsgId after every reconnect, after 5 s without {@code sent} and after a retryable error;
  * reconnects with jittered backoff; pings every 2 s and drops a socket whose pongs stop; syncs
- * after every (re)connect and whenever a pushed seq leaves a gap; keeps the messages it has shown
+ * after every (re)connect, whenever a pushed seq leaves a gap and on {@code event resync}, 200
+ * messages a page as the SDK asks; keeps the messages it has shown
  * to its user once each. All state changes happen under the device's lock; {@link #tick} drives
  * the timers.
  */
@@ -27,6 +28,8 @@ final class ResilientDevice {
     private static final long PONG_TIMEOUT_MS = 6_000;
     private static final long SYNC_TIMEOUT_MS = 10_000;
     private static final long HANDSHAKE_TIMEOUT_MS = 10_000;
+    /** the SDK's default (no maxBytes either: the server's page budget applies) */
+    private static final int SYNC_LIMIT = 200;
 
     /** What a device tells the fault suite's ledger. */
     interface Observer {
@@ -64,6 +67,8 @@ final class ResilientDevice {
     private int syncs;
     private long gapSyncAt;
     int reconnects;
+    /** {@code event resync} frames received */
+    volatile int resyncs;
 
     ResilientDevice(long userId, String token, String url, Observer observer) {
         this.userId = userId;
@@ -208,7 +213,8 @@ final class ResilientDevice {
     }
 
     private void syncWith(String cursors) {
-        write("{\"type\":\"sync\",\"ref\":\"" + syncRef + "\",\"cursors\":" + cursors + ",\"limit\":100}");
+        write("{\"type\":\"sync\",\"ref\":\"" + syncRef + "\",\"cursors\":" + cursors + ",\"limit\":" + SYNC_LIMIT
+                + "}");
     }
 
     private String contiguousJson() {
@@ -259,6 +265,16 @@ final class ResilientDevice {
                 }
             }
             case "sync.page" -> syncPage(frame, now);
+            case "event" -> {
+                if ("resync".equals(frame.path("kind").asString())) {
+                    resyncs++;
+                    if (syncRef == null) {
+                        startSync(now); // pushes went nowhere for a while: fetch what they carried
+                    } else {
+                        gapSyncAt = now; // after the running one
+                    }
+                }
+            }
             case "error" -> error(frame, now);
             default -> {}
         }
@@ -298,7 +314,7 @@ final class ResilientDevice {
             failures = 0;
             outbox.values().forEach(p -> transmit(p, now));
         }
-        if (ahead.values().stream().anyMatch(s -> !s.isEmpty())) {
+        if (gapSyncAt == 0 && ahead.values().stream().anyMatch(s -> !s.isEmpty())) {
             gapSyncAt = now + 1_000;
         }
     }
