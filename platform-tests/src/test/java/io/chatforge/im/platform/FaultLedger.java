@@ -133,9 +133,12 @@ final class FaultLedger implements ResilientDevice.Observer {
             return deliveredToAll() && !deliveredLive();
         }
 
-        /** acknowledged, and some recipient never got it, not even by the final sync */
+        /**
+         * acknowledged, and some recipient's device never showed it, not even after its own last
+         * sync (the final REST sync then tells whether it was stored at all)
+         */
         boolean lost() {
-            return acknowledged() && !deliveredToAll();
+            return acknowledged() && !deliveredLive();
         }
 
         boolean duplicated() {

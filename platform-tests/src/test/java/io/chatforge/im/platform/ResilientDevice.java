@@ -141,6 +141,20 @@ final class ResilientDevice {
         }
     }
 
+    /** A sync now (after the running one): the device's own last word on what it holds. */
+    synchronized void syncNow(long now) {
+        if (syncRef == null && socket != null) {
+            startSync(now);
+        } else {
+            gapSyncAt = now;
+        }
+    }
+
+    /** Connected, synced, no sync running or planned. */
+    synchronized boolean idle() {
+        return online && syncRef == null && gapSyncAt == 0;
+    }
+
     synchronized void close() {
         generation++;
         if (socket != null) {
