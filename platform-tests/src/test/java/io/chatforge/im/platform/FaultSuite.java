@@ -456,7 +456,8 @@ class FaultSuite {
                     "recoveredAfterS",
                     "limit",
                     "met")) {
-                t.append(" | ").append(f.get(k));
+                Object v = f.get(k);
+                t.append(" | ").append(v instanceof Double d ? String.format(java.util.Locale.ROOT, "%.1f", d) : v);
             }
             t.append(" |\n");
         }
