@@ -470,9 +470,17 @@ class FaultSuite {
         service.awaitReady(Duration.ofMinutes(2));
     }
 
-    /** SIGSTOP of the local broker (infra.sh's pid file), SIGCONT after the pause. */
+    /** SIGSTOP of the local broker, SIGCONT after the pause. */
     private void freezeKafka(Duration pause) throws IOException, InterruptedException {
-        String pid = Files.readString(root.resolve(".data/kafka/kafka.pid")).trim();
+        Path pidFile = root.resolve(".data/kafka/kafka.pid");
+        // infra.sh of this checkout started it, or another checkout's did: then find the broker's process
+        String pid = Files.exists(pidFile)
+                ? Files.readString(pidFile).trim()
+                : ProcessHandle.allProcesses()
+                        .filter(p -> p.info().commandLine().orElse("").contains("kafka.Kafka"))
+                        .map(p -> Long.toString(p.pid()))
+                        .findFirst()
+                        .orElseThrow(() -> new IllegalStateException("no Kafka broker process found"));
         run("kill", "-STOP", pid);
         try {
             Thread.sleep(pause.toMillis());

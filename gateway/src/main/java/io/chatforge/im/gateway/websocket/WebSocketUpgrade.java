@@ -19,7 +19,8 @@ import reactor.netty.http.server.WebsocketServerSpec;
  * <p>Frame limits ({@link FrameBudget}): from a client, what the connector lets in too (a client
  * frame, bounded by {@code IM_MAX_FRAME_BYTES}); from the connector, {@code
  * spring.cloud.gateway.server.webflux.httpclient.websocket.max-frame-payload-length}, set to
- * {@link FrameBudget#RELAYED_FRAME_BYTES} in application.yml (a test holds them equal).
+ * {@link FrameBudget#RELAYED_FRAME_BYTES} in application.yml (a test holds them equal). A relay
+ * that fails closes the client's connection ({@link RelayFailureClose}).
  */
 @Configuration(proxyBeanMethods = false)
 class WebSocketUpgrade {
@@ -29,10 +30,12 @@ class WebSocketUpgrade {
     WebSocketService eventLoopWebSocketService(@Value("${im.gateway.max-client-frame-bytes}") int clientFrameLimit) {
         int inbound = FrameBudget.inboundLimit(clientFrameLimit);
         // a fresh spec per handshake: the strategy sets the negotiated subprotocol on the builder
-        return new EventLoopHandshake(new HandshakeWebSocketService(new ReactorNettyRequestUpgradeStrategy(
-                // handlePing(true): protocol pings go on to the connector, as Spring Cloud Gateway's own strategy does
-                () -> WebsocketServerSpec.builder()
-                        .maxFramePayloadLength(inbound)
-                        .handlePing(true))));
+        return new RelayFailureClose(
+                new EventLoopHandshake(new HandshakeWebSocketService(new ReactorNettyRequestUpgradeStrategy(
+                        // handlePing(true): protocol pings go on to the connector, as Spring Cloud Gateway's own
+                        // strategy does
+                        () -> WebsocketServerSpec.builder()
+                                .maxFramePayloadLength(inbound)
+                                .handlePing(true)))));
     }
 }
