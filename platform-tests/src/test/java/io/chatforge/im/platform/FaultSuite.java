@@ -2,11 +2,9 @@ package io.chatforge.im.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -39,14 +37,18 @@ class FaultSuite {
     static final int GROUP_SIZE = 5;
     static final long ONE_TO_ONE_EVERY_MS = 250;
     static final long GROUP_EVERY_MS = 1000;
-    private static final Duration BEFORE_FAULT = Duration.ofSeconds(8);
+    /** steady flow before each fault: this many of the phase's messages delivered (about 6 s) */
+    private static final int STEADY_BEFORE = 1_000;
+
     private static final Duration RECOVERY_DEADLINE = Duration.ofSeconds(120);
-    private static final Duration AFTER_RECOVERY = Duration.ofSeconds(5);
+    /** and after it recovered, this many more before the fault is undone (about 3 s) */
+    private static final int STEADY_AFTER = 500;
 
     private final Platform platform = Platform.get();
     private final Path root = Path.of(System.getProperty("im.platform.root", ".."))
             .toAbsolutePath()
             .normalize();
+    private final FaultActions actions = new FaultActions(root);
     private final FaultLedger ledger = new FaultLedger();
     private final List<ResilientDevice> devices = new ArrayList<>();
     private final List<Stream> streams = new ArrayList<>();
@@ -72,8 +74,6 @@ class FaultSuite {
         void inject() throws Exception;
     }
 
-    record Row(String fault, Map<String, Object> figures) {}
-
     @Test
     void faultsUnderLoad() throws Exception {
         prepare();
@@ -82,24 +82,18 @@ class FaultSuite {
                 new Fault(
                         "kill -9 connector-a",
                         platform.connectorA::kill,
-                        () -> restart(platform.connectorA),
+                        () -> FaultActions.restart(platform.connectorA),
                         "flowing again <= 10 s",
                         f -> flowingWithin(f, 10)),
                 new Fault(
                         "message-service kill -9 mid-batch + restart",
-                        () -> {
-                            platform.message.kill();
-                            restart(platform.message);
-                        },
+                        () -> FaultActions.crashAndRestart(platform.message, false),
                         () -> {},
                         "flowing again <= 15 s after ready",
                         f -> flowingWithin(f, 15)),
                 new Fault(
                         "message-service SIGTERM + restart",
-                        () -> {
-                            platform.message.stop();
-                            restart(platform.message);
-                        },
+                        () -> FaultActions.crashAndRestart(platform.message, true),
                         () -> {},
                         "flowing again <= 5 s after ready",
                         f -> flowingWithin(f, 5)),
@@ -109,19 +103,12 @@ class FaultSuite {
                         () -> {},
                         "flowing again <= 2 s (route refresh)",
                         f -> flowingWithin(f, 2)),
-                new Fault("Kafka SIGSTOP 10 s", () -> freezeKafka(Duration.ofSeconds(10)), () -> {}),
-                new Fault("Kafka broker restart", this::restartKafka, () -> {}),
-                new Fault("MariaDB restart", this::restartMariaDb, () -> {}),
+                new Fault("Kafka SIGSTOP 10 s", () -> actions.freezeKafka(Duration.ofSeconds(10)), () -> {}),
+                new Fault("Kafka broker restart", actions::restartKafka, () -> {}),
+                new Fault("MariaDB restart", actions::restartMariaDb, () -> {}),
                 new Fault(
                         "friend-service SIGSTOP 30 s",
-                        () -> {
-                            platform.friend.pause();
-                            try {
-                                Thread.sleep(30_000);
-                            } finally {
-                                platform.friend.resume();
-                            }
-                        },
+                        () -> FaultActions.freeze(platform.friend, Duration.ofSeconds(30)),
                         () -> {},
                         "ack p99 < 1 s during the pause",
                         f -> (double) f.get("ackP99S") < 1.0));
@@ -136,7 +123,7 @@ class FaultSuite {
         for (int i = 0; i < faults.size(); i++) {
             phase = i;
             Fault fault = faults.get(i);
-            Thread.sleep(BEFORE_FAULT.toMillis());
+            awaitDelivered(i, STEADY_BEFORE);
             System.out.printf("[faults] %s: injecting%n", fault.name());
             long injected = System.currentTimeMillis();
             fault.action().inject();
@@ -146,7 +133,7 @@ class FaultSuite {
                     "[faults] %s: fault window %.1f s, flowing again %.1f s after it%n",
                     fault.name(), (ended - injected) / 1000.0, recovered);
             windows.put(i, new double[] {(ended - injected) / 1000.0, recovered, injected, ended});
-            Thread.sleep(AFTER_RECOVERY.toMillis());
+            awaitDelivered(i, deliveredIn(i) + STEADY_AFTER);
             fault.afterwards().run();
         }
         phase = -1; // stop sending
@@ -156,19 +143,19 @@ class FaultSuite {
         devices.forEach(ResilientDevice::close);
         finalSync();
 
-        List<Row> rows = new ArrayList<>();
+        List<FaultReport.Row> rows = new ArrayList<>();
         for (int i = 0; i < faults.size(); i++) {
-            Map<String, Object> f = figures(i, windows.get(i));
+            Map<String, Object> f = FaultReport.figures(ledger, i, windows.get(i));
             f.put("limit", faults.get(i).limit());
             f.put("met", faults.get(i).met().test(f) ? "yes" : "**no**");
-            rows.add(new Row(faults.get(i).name(), f));
+            rows.add(new FaultReport.Row(faults.get(i).name(), f));
         }
-        String table = table(rows);
+        String table = FaultReport.table(rows);
         System.out.println(table);
         Path report = root.resolve("platform-tests/target/fault-suite.md");
         Files.writeString(report, table);
         System.out.println("[faults] table written to " + report);
-        for (Row row : rows) {
+        for (FaultReport.Row row : rows) {
             assertThat(row.figures().get("lost"))
                     .as("lost under %s", row.fault())
                     .isEqualTo(0L);
@@ -247,6 +234,20 @@ class FaultSuite {
                 due[i] = Math.max(due[i] + s.everyMs(), now);
             }
         }
+    }
+
+    /** Until the phase has this many messages delivered to all their recipients. */
+    private void awaitDelivered(int phaseIndex, long count) {
+        Awaitility.await("steady flow in phase " + phaseIndex)
+                .atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> deliveredIn(phaseIndex) >= count);
+    }
+
+    private long deliveredIn(int phaseIndex) {
+        return ledger.entries().stream()
+                .filter(e -> e.phase == phaseIndex && e.deliveredLive())
+                .count();
     }
 
     private void awaitAllOnline() {
@@ -368,175 +369,6 @@ class FaultSuite {
                         .properties()
                         .forEach(c -> cursors.put(c.getKey(), c.getValue().asLong()));
             }
-        }
-    }
-
-    private Map<String, Object> figures(int phaseIndex, double[] window) {
-        List<FaultLedger.Entry> mine =
-                ledger.entries().stream().filter(e -> e.phase == phaseIndex).toList();
-        Map<String, Object> f = new LinkedHashMap<>();
-        f.put("sent", (long) mine.size());
-        f.put(
-                "acknowledged",
-                mine.stream().filter(FaultLedger.Entry::acknowledged).count());
-        f.put("refused", mine.stream().filter(e -> e.refusedWith != null).count());
-        f.put(
-                "delivered",
-                mine.stream().filter(FaultLedger.Entry::deliveredLive).count());
-        f.put("lost", mine.stream().filter(FaultLedger.Entry::lost).count());
-        f.put("duplicated", mine.stream().filter(FaultLedger.Entry::duplicated).count());
-        f.put(
-                "longestStallS",
-                mine.stream()
-                                .mapToLong(e -> e.fullyDeliveredAt() - e.createdAt)
-                                .filter(l -> l >= 0)
-                                .max()
-                                .orElse(0)
-                        / 1000.0);
-        // acknowledgement times of the messages sent while the fault lasted (of the whole phase for an instant fault)
-        long from = (long) window[2];
-        long to = (long) window[3];
-        List<FaultLedger.Entry> acked = mine.stream()
-                .filter(FaultLedger.Entry::acknowledged)
-                .filter(e -> to - from < 1_000 || (e.createdAt >= from && e.createdAt <= to))
-                .toList();
-        f.put(
-                "ackP99S",
-                percentile(
-                                acked.stream()
-                                        .mapToLong(e -> e.ackedAt - e.createdAt)
-                                        .sorted()
-                                        .toArray(),
-                                0.99)
-                        / 1000.0);
-        f.put("faultWindowS", window[0]);
-        f.put("recoveredAfterS", window[1]);
-        mine.stream()
-                .filter(FaultLedger.Entry::lost)
-                .limit(20)
-                .forEach(e -> System.out.printf(
-                        "[faults] lost: %s msgId %s conversation %s seq %d, recipients %s, delivered to %s%s%n",
-                        e.clientMsgId,
-                        e.msgId,
-                        e.conversationId,
-                        e.seq,
-                        e.recipients,
-                        e.deliveries.keySet(),
-                        e.deliveredToAll()
-                                ? " (stored: the final REST sync found it)"
-                                : " (not found over REST either)"));
-        return f;
-    }
-
-    private static long percentile(long[] sorted, double p) {
-        if (sorted.length == 0) {
-            return 0;
-        }
-        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)];
-    }
-
-    private static String table(List<Row> rows) {
-        StringBuilder t = new StringBuilder();
-        t.append("| fault | sent | acknowledged | refused | delivered | lost | duplicated | longest stall (s)"
-                + " | ack p99 (s) | fault window (s) | flowing again after (s) | limit | met |\n");
-        t.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|\n");
-        for (Row r : rows) {
-            var f = r.figures();
-            t.append("| ").append(r.fault());
-            for (String k : List.of(
-                    "sent",
-                    "acknowledged",
-                    "refused",
-                    "delivered",
-                    "lost",
-                    "duplicated",
-                    "longestStallS",
-                    "ackP99S",
-                    "faultWindowS",
-                    "recoveredAfterS",
-                    "limit",
-                    "met")) {
-                Object v = f.get(k);
-                t.append(" | ").append(v instanceof Double d ? String.format(java.util.Locale.ROOT, "%.1f", d) : v);
-            }
-            t.append(" |\n");
-        }
-        t.append("\n").append(Instant.now()).append("\n");
-        return t.toString();
-    }
-
-    private static void restart(io.chatforge.im.testsupport.ServiceProcess service) {
-        service.start();
-        service.awaitReady(Duration.ofMinutes(2));
-    }
-
-    /** SIGSTOP of the local broker, SIGCONT after the pause. */
-    private void freezeKafka(Duration pause) throws IOException, InterruptedException {
-        Path pidFile = root.resolve(".data/kafka/kafka.pid");
-        // infra.sh of this checkout started it, or another checkout's did: then find the broker's process
-        String pid = Files.exists(pidFile)
-                ? Files.readString(pidFile).trim()
-                : ProcessHandle.allProcesses()
-                        .filter(p -> p.info().commandLine().orElse("").contains("kafka.Kafka"))
-                        .map(p -> Long.toString(p.pid()))
-                        .findFirst()
-                        .orElseThrow(() -> new IllegalStateException("no Kafka broker process found"));
-        run("kill", "-STOP", pid);
-        try {
-            Thread.sleep(pause.toMillis());
-        } finally {
-            run("kill", "-CONT", pid);
-        }
-    }
-
-    private void restartKafka() throws IOException, InterruptedException {
-        run("scripts/infra.sh", "down", "kafka");
-        run("scripts/infra.sh", "up");
-    }
-
-    /**
-     * A clean shutdown and a start: through infra.sh when it started MariaDB, else mysqladmin and
-     * mysqld_safe (Debian's init script cannot ping a server without its maintenance account).
-     */
-    private void restartMariaDb() throws IOException, InterruptedException {
-        if (Files.exists(root.resolve(".data/mariadb/mariadbd.pid"))) {
-            run("scripts/infra.sh", "down", "mariadb");
-            run("scripts/infra.sh", "up");
-            return;
-        }
-        run("mysqladmin", "-uroot", "shutdown");
-        Awaitility.await("mariadbd stopped")
-                .atMost(Duration.ofSeconds(60))
-                .pollInterval(Duration.ofMillis(100))
-                .until(() -> ProcessHandle.allProcesses()
-                        .noneMatch(p -> p.info().command().orElse("").endsWith("/mariadbd")));
-        new ProcessBuilder("setsid", "mysqld_safe")
-                .redirectErrorStream(true)
-                .redirectOutput(
-                        ProcessBuilder.Redirect.appendTo(root.resolve("platform-tests/target/fault-suite-commands.log")
-                                .toFile()))
-                .start();
-        Awaitility.await("MariaDB back")
-                .atMost(Duration.ofSeconds(60))
-                .pollInterval(Duration.ofMillis(100))
-                .until(() -> new ProcessBuilder("mysqladmin", "-uroot", "ping")
-                                .redirectErrorStream(true)
-                                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                                .start()
-                                .waitFor()
-                        == 0);
-    }
-
-    private void run(String... command) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(command)
-                .directory(root.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(
-                        ProcessBuilder.Redirect.appendTo(root.resolve("platform-tests/target/fault-suite-commands.log")
-                                .toFile()))
-                .start();
-        if (!p.waitFor(3, TimeUnit.MINUTES) || p.exitValue() != 0) {
-            throw new IllegalStateException(String.join(" ", command) + " failed: see fault-suite-commands.log");
         }
     }
 }

@@ -4,10 +4,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ThreadLocalRandom;
@@ -46,11 +44,8 @@ final class ResilientDevice {
     private final String token;
     private final Observer observer;
 
-    private final Map<String, Pending> outbox = new LinkedHashMap<>();
-    /** per conversation: every seq below or at it was seen (pushed, synced, or my own `sent`) */
-    private final Map<String, Long> contiguous = new HashMap<>();
-    /** per conversation: seqs seen above a gap */
-    private final Map<String, TreeSet<Long>> ahead = new HashMap<>();
+    private final Map<String, PendingSend> outbox = new LinkedHashMap<>();
+    private final SeenSeqs seen = new SeenSeqs();
 
     private WebSocket socket;
     private CompletableFuture<?> writes = CompletableFuture.completedFuture(null);
@@ -79,7 +74,7 @@ final class ResilientDevice {
 
     /** Queues a message; it goes out now when online, else after the next connect's sync. */
     synchronized void send(String clientMsgId, Map<String, Object> to, String text) {
-        Pending p = new Pending(clientMsgId, to, text);
+        PendingSend p = new PendingSend(clientMsgId, to, text);
         outbox.put(clientMsgId, p);
         if (online) {
             transmit(p, System.currentTimeMillis());
@@ -99,7 +94,7 @@ final class ResilientDevice {
     }
 
     synchronized Map<String, Long> cursors() {
-        return new HashMap<>(contiguous);
+        return seen.cursors();
     }
 
     /** The timers: connect, heartbeat, dead-socket detection, resends, gap syncs. */
@@ -130,7 +125,7 @@ final class ResilientDevice {
             write("{\"type\":\"ping\"}");
         }
         if (online) {
-            for (Pending p : outbox.values()) {
+            for (PendingSend p : outbox.values()) {
                 if (now >= p.retryAt && (p.lastSentAt == 0 || now - p.lastSentAt > ACK_TIMEOUT_MS)) {
                     transmit(p, now);
                 }
@@ -223,7 +218,7 @@ final class ResilientDevice {
         syncRef = "sync-" + (++syncs);
         syncStartedAt = now;
         gapSyncAt = 0;
-        syncWith(contiguousJson());
+        syncWith(ApiClient.JSON.writeValueAsString(seen.cursors()));
     }
 
     private void syncWith(String cursors) {
@@ -231,11 +226,7 @@ final class ResilientDevice {
                 + "}");
     }
 
-    private String contiguousJson() {
-        return ApiClient.JSON.writeValueAsString(contiguous);
-    }
-
-    private void transmit(Pending p, long now) {
+    private void transmit(PendingSend p, long now) {
         p.lastSentAt = now;
         write(ApiClient.JSON.writeValueAsString(Map.of(
                 "type",
@@ -306,16 +297,7 @@ final class ResilientDevice {
         }
         // a conversation whose every message I have seen, or that has none I may read below the cursor
         for (var e : page.path("cursors").properties()) {
-            String conversationId = e.getKey();
-            long covered = e.getValue().asLong();
-            if (covered > contiguous.getOrDefault(conversationId, 0L)) {
-                contiguous.put(conversationId, covered);
-                TreeSet<Long> above = ahead.get(conversationId);
-                if (above != null) {
-                    above.headSet(covered, true).clear();
-                    advance(conversationId);
-                }
-            }
+            seen.covered(e.getKey(), e.getValue().asLong());
         }
         if (page.path("hasMore").asBoolean()) {
             syncWith(ApiClient.JSON.writeValueAsString(page.path("cursors")));
@@ -328,7 +310,7 @@ final class ResilientDevice {
             failures = 0;
             outbox.values().forEach(p -> transmit(p, now));
         }
-        if (gapSyncAt == 0 && ahead.values().stream().anyMatch(s -> !s.isEmpty())) {
+        if (gapSyncAt == 0 && seen.hasGap()) {
             gapSyncAt = now + 1_000;
         }
     }
@@ -336,7 +318,7 @@ final class ResilientDevice {
     private void error(JsonNode frame, long now) {
         String ref = frame.path("ref").asString();
         String code = frame.path("code").asString();
-        Pending p = outbox.get(ref);
+        PendingSend p = outbox.get(ref);
         if (p != null) {
             if ("temporarily_unavailable".equals(code) || "rate_limited".equals(code)) {
                 p.attempts++;
@@ -360,28 +342,13 @@ final class ResilientDevice {
      * (after a short wait: the missing push may be on its way).
      */
     private boolean see(String conversationId, long seq, long now) {
-        long upTo = contiguous.getOrDefault(conversationId, 0L);
-        if (seq <= upTo) {
+        if (!seen.see(conversationId, seq)) {
             return false;
         }
-        TreeSet<Long> above = ahead.computeIfAbsent(conversationId, c -> new TreeSet<>());
-        if (!above.add(seq)) {
-            return false;
-        }
-        advance(conversationId);
-        if (!above.isEmpty() && gapSyncAt == 0) {
+        if (seen.hasGap(conversationId) && gapSyncAt == 0) {
             gapSyncAt = now + 300;
         }
         return true;
-    }
-
-    private void advance(String conversationId) {
-        TreeSet<Long> above = ahead.get(conversationId);
-        long upTo = contiguous.getOrDefault(conversationId, 0L);
-        while (!above.isEmpty() && above.first() == upTo + 1) {
-            upTo = above.pollFirst();
-        }
-        contiguous.put(conversationId, upTo);
     }
 
     private synchronized void ended(int gen) {
@@ -419,21 +386,6 @@ final class ResilientDevice {
         @Override
         public void onError(WebSocket webSocket, Throwable error) {
             ended(gen);
-        }
-    }
-
-    private static final class Pending {
-        final String clientMsgId;
-        final Map<String, Object> to;
-        final String text;
-        long lastSentAt;
-        long retryAt;
-        int attempts;
-
-        Pending(String clientMsgId, Map<String, Object> to, String text) {
-            this.clientMsgId = clientMsgId;
-            this.to = to;
-            this.text = text;
         }
     }
 }

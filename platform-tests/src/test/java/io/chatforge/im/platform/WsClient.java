@@ -4,6 +4,7 @@ import io.chatforge.im.testsupport.ServiceProcess;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -208,8 +209,7 @@ final class WsClient implements AutoCloseable {
             partial.append(data);
             if (last) {
                 String text = partial.toString();
-                largestFrameBytes.accumulateAndGet(
-                        text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length, Math::max);
+                largestFrameBytes.accumulateAndGet(text.getBytes(StandardCharsets.UTF_8).length, Math::max);
                 JsonNode frame = ApiClient.JSON.readTree(text);
                 if ("pong".equals(frame.path("type").asString())) {
                     long now = System.nanoTime();
