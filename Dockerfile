@@ -39,8 +39,9 @@ COPY --from=build /layers/spring-boot-loader/ ./
 COPY --from=build /layers/snapshot-dependencies/ ./
 COPY --from=build /layers/application/ ./
 USER 10001:10001
-# heap sized from the container's memory limit; crash (and be restarted) rather than limp on after an OOM
-ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=70 -XX:InitialRAMPercentage=30 -XX:+ExitOnOutOfMemoryError -Xss512k" \
+# heap sized from the container's memory limit; crash (and be restarted) rather than limp on after an OOM;
+# no hsperfdata sampler waking 20 times a second (idle CPU, docs/benchmarks.md)
+ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=70 -XX:InitialRAMPercentage=30 -XX:+ExitOnOutOfMemoryError -Xss512k -XX:-UsePerfData" \
     IM_SERVICE="$SERVICE" \
     IM_HEALTH_PORT="$HEALTH_PORT"
 EXPOSE 8080-8090

@@ -7,6 +7,7 @@
 #   --scenario=storm --connections=2000                                 everyone connects and syncs at once
 #   --scenario=idle --connections=10000 --devices=5 --ws=ws://localhost:8085/ws --seconds=60
 #                                                                       heartbeats only: memory/CPU per connection
+#                   (--heartbeat-seconds=30: each connection's ping period, the SDK's default)
 #                   (--devices=N: N devices per user, at most 5; --ws: straight to a connector, see docs/benchmarks.md)
 #   --scenario=limits                                                   only the raw Kafka / INSERT / WebSocket limits
 # Results: bench/target/results/<scenario>-<time>.json, .md and (with a timeline) .html.

@@ -47,7 +47,7 @@ export interface ImClientOptions {
   /** cursors the app kept from an earlier run (conversation id -> last seq it holds) */
   cursors?: Record<string, number>;
   backoff?: BackoffOptions;
-  /** ping period (default 25 s; the server closes after 60 s of silence) */
+  /** ping period (default 30 s; the server closes after 90 s of silence and asks for a ping every third of it) */
   heartbeatMs?: number;
   /** no frame this long after a ping: the connection is dead (default 10 s) */
   pongTimeoutMs?: number;
@@ -148,7 +148,7 @@ export class ImClient extends Emitter<ImClientEvents> {
     const storageKey = options.storageKey ?? "chatforge.im";
     this.transport = options.transport ?? webSocketTransport();
     this.backoff = new Backoff(options.backoff);
-    this.heartbeat = new Heartbeat(options.heartbeatMs ?? 25_000, options.pongTimeoutMs ?? 10_000);
+    this.heartbeat = new Heartbeat(options.heartbeatMs ?? 30_000, options.pongTimeoutMs ?? 10_000);
     this.conversations = new Conversations(options.cursors, options.startFrom === "beginning");
     this.outbox = new Outbox(storage, storageKey, (entry) => this.emit("outgoing", entry));
     this.sync = new SyncRunner(

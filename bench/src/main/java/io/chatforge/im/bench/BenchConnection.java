@@ -109,7 +109,15 @@ final class BenchConnection {
     }
 
     void ping() {
-        sendRaw("{\"type\":\"ping\"}");
+        if (socket != null) {
+            sendRaw("{\"type\":\"ping\"}");
+        }
+    }
+
+    /** Opened and not closed by either side since. */
+    boolean isOpen() {
+        WebSocket ws = socket;
+        return ws != null && !ws.isInputClosed() && !ws.isOutputClosed();
     }
 
     synchronized void sendRaw(String frame) {

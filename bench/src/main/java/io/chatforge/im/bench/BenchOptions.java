@@ -20,7 +20,8 @@ record BenchOptions(
         boolean limits,
         Duration limitSeconds,
         int devices,
-        String webSocket) {
+        String webSocket,
+        Duration heartbeat) {
 
     static BenchOptions parse(String[] args) {
         Map<String, String> given = new HashMap<>();
@@ -54,7 +55,9 @@ record BenchOptions(
                 Boolean.parseBoolean(given.getOrDefault("limits", "true")),
                 Duration.ofSeconds(Long.parseLong(given.getOrDefault("limit-seconds", "10"))),
                 devices,
-                given.get("ws"));
+                given.get("ws"),
+                // the SDK's default ping period (a third of the connector's idle timeout)
+                Duration.ofSeconds(Long.parseLong(given.getOrDefault("heartbeat-seconds", "30"))));
     }
 
     /** Distinct users behind the connections (each user connects {@link #devices} devices). */

@@ -31,7 +31,7 @@ public record ConnectorProperties(
         @DefaultValue("10s") Duration floodWindow,
         @DefaultValue("20") int invalidFrames,
         @DefaultValue("5") int maxConnectionsPerUser,
-        @DefaultValue("60s") Duration idleTimeout,
+        @DefaultValue("90s") Duration idleTimeout,
         @DefaultValue("90s") Duration routeTtl,
         @DefaultValue("15s") Duration slotLeaseTtl,
         @DefaultValue("5s") Duration presenceOfflineDelay,

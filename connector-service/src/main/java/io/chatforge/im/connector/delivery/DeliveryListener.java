@@ -33,6 +33,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class DeliveryListener implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(DeliveryListener.class);
+    /** A record ends a poll at once; a slot change or a stop wakes it. A long one saves idle wake-ups. */
+    private static final Duration POLL_TIMEOUT = Duration.ofSeconds(5);
 
     private final SessionRegistry sessions;
     private final SlotLease slots;
@@ -115,7 +117,7 @@ public class DeliveryListener implements SmartLifecycle {
                         assignedSlot = wantedSlot;
                         log.info("reading delivery slot {}", assignedSlot);
                     }
-                    for (ConsumerRecord<String, String> record : c.poll(Duration.ofMillis(500))) {
+                    for (ConsumerRecord<String, String> record : c.poll(POLL_TIMEOUT)) {
                         deliverOrSkip(record);
                     }
                 } catch (WakeupException wakeup) {

@@ -68,8 +68,12 @@ public final class ClientSession {
         return tokenExpiresAtMillis <= nowMillis;
     }
 
+    long tokenExpiresAtMillis() {
+        return tokenExpiresAtMillis;
+    }
+
     /** In-band renewal: a fresh token of the same user and device moves the connection's expiry. */
-    public synchronized void renew(Credentials credentials) {
+    synchronized void renew(Credentials credentials) {
         this.sessionId = credentials.sessionId();
         this.tokenExpiresAtMillis = credentials.expiresAtMillis();
     }

@@ -39,11 +39,8 @@ class SessionMaintenance {
     /** Every second, so a connection outlives its token by at most that. */
     @Scheduled(fixedDelay = 1000, initialDelay = 1000)
     void closeExpiredSessions() {
-        long now = System.currentTimeMillis();
-        for (ClientSession session : sessions.all()) {
-            if (!session.isClosed() && session.tokenExpired(now)) {
-                session.sendAndClose(tokenExpired, CloseCodes.TOKEN_EXPIRED);
-            }
+        for (ClientSession session : sessions.tokenExpired(System.currentTimeMillis())) {
+            session.sendAndClose(tokenExpired, CloseCodes.TOKEN_EXPIRED);
         }
     }
 }

@@ -14,6 +14,7 @@ import org.springframework.web.reactive.socket.WebSocketSession;
 @Component
 public class SessionRegistry {
     private final Map<Long, Map<String, ClientSession>> byUser = new ConcurrentHashMap<>();
+    private final TokenExpiries tokenExpiries = new TokenExpiries();
     private final ConnectorProperties properties;
 
     SessionRegistry(ConnectorProperties properties, MeterRegistry meters) {
@@ -35,8 +36,20 @@ public class SessionRegistry {
 
     /** Adds a session; returns the one it replaces (the same device connected before), if any. */
     public ClientSession register(ClientSession session) {
+        tokenExpiries.track(session);
         return byUser.computeIfAbsent(session.userId(), u -> new ConcurrentHashMap<>())
                 .put(session.deviceId(), session);
+    }
+
+    /** In-band renewal: a fresh token of the same user and device moves the connection's expiry. */
+    public void renew(ClientSession session, ClientSession.Credentials credentials) {
+        session.renew(credentials);
+        tokenExpiries.track(session);
+    }
+
+    /** Open sessions whose access token expired by now, each once. */
+    List<ClientSession> tokenExpired(long nowMillis) {
+        return tokenExpiries.expired(nowMillis);
     }
 
     /** Removes the session if it is still the device's current one; true when it was. */

@@ -1,6 +1,7 @@
 package io.chatforge.im.connector.transport;
 
 import io.chatforge.im.connector.session.ClientSession;
+import io.chatforge.im.connector.session.SessionRegistry;
 import io.chatforge.im.contracts.frame.AuthOkFrame;
 import io.chatforge.im.contracts.frame.ErrorCodes;
 import io.chatforge.im.security.ImPrincipal;
@@ -18,10 +19,12 @@ class TokenRenewal {
 
     private final ReactiveJwtDecoder tokens;
     private final Frames frames;
+    private final SessionRegistry sessions;
 
-    TokenRenewal(ReactiveJwtDecoder tokens, Frames frames) {
+    TokenRenewal(ReactiveJwtDecoder tokens, Frames frames, SessionRegistry sessions) {
         this.tokens = tokens;
         this.frames = frames;
+        this.sessions = sessions;
     }
 
     void renew(ClientSession session, String token, String ref) {
@@ -36,7 +39,7 @@ class TokenRenewal {
                                 return;
                             }
                             ClientSession.Credentials renewed = ConnectionHandler.credentials(jwt);
-                            session.renew(renewed);
+                            sessions.renew(session, renewed);
                             session.send(frames.write(new AuthOkFrame(ref, renewed.expiresAtMillis())));
                         },
                         invalid -> session.send(frames.error(

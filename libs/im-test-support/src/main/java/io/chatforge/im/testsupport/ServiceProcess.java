@@ -77,6 +77,7 @@ public final class ServiceProcess {
                 "-XX:+UseSerialGC",
                 "-Xss512k",
                 "-Xmx384m",
+                "-XX:-UsePerfData", // as run.sh and the image: no sampler thread waking 20 times a second
                 "-jar",
                 jar.toString()));
         ProcessBuilder builder = new ProcessBuilder(command)
