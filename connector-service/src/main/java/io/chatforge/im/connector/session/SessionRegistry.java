@@ -49,7 +49,7 @@ public class SessionRegistry {
 
     /** Open sessions whose access token expired by now, each once. */
     List<ClientSession> tokenExpired(long nowMillis) {
-        return tokenExpiries.expired(nowMillis);
+        return tokenExpiries.expired(nowMillis, this::find);
     }
 
     /** Removes the session if it is still the device's current one; true when it was. */
