@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
 
@@ -27,21 +28,25 @@ final class FaultActions {
     }
 
     /** SIGSTOP, SIGCONT after {@code pause}. */
-    static void freeze(ServiceProcess service, Duration pause) throws InterruptedException {
+    static void freeze(ServiceProcess service, Duration pause) {
         service.pause();
         try {
-            hold(pause);
+            hold("frozen " + service.name(), pause, service::isPaused);
         } finally {
             service.resume();
         }
     }
 
     /**
-     * Keeps a fault in place for its duration. Not a wait for a condition: how long the fault
-     * lasts is the experiment.
+     * Keeps a fault in place for its duration (how long it lasts is the experiment), checking
+     * throughout that it really is in place: a process that died or was resumed meanwhile fails.
      */
-    private static void hold(Duration fault) throws InterruptedException {
-        Thread.sleep(fault.toMillis());
+    private static void hold(String fault, Duration duration, Callable<Boolean> inPlace) {
+        Awaitility.await(fault)
+                .during(duration)
+                .atMost(duration.plusSeconds(5))
+                .pollInterval(Duration.ofMillis(200))
+                .until(inPlace);
     }
 
     static void restart(ServiceProcess service) {
@@ -62,7 +67,7 @@ final class FaultActions {
                         .orElseThrow(() -> new IllegalStateException("no Kafka broker process found"));
         run("kill", "-STOP", pid);
         try {
-            hold(pause);
+            hold("frozen Kafka broker", pause, () -> ServiceProcess.isStopped(Long.parseLong(pid)));
         } finally {
             run("kill", "-CONT", pid);
         }

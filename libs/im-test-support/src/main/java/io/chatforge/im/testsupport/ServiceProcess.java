@@ -162,6 +162,21 @@ public final class ServiceProcess {
         signal("STOP");
     }
 
+    /** Stopped by {@link #pause()} and not resumed since (Linux: its state in /proc is "T"). */
+    public synchronized boolean isPaused() {
+        return process != null && isStopped(process.pid());
+    }
+
+    /** Whether a process is stopped by a signal (state "T" in /proc/<pid>/stat; false when it is gone). */
+    public static boolean isStopped(long pid) {
+        try {
+            String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc", Long.toString(pid), "stat"));
+            return stat.substring(stat.lastIndexOf(')') + 2).startsWith("T");
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+
     /** Lets a paused process run again (SIGCONT). */
     public synchronized void resume() {
         signal("CONT");
