@@ -25,7 +25,7 @@ class InboundForwarder {
         this.slots = slots;
     }
 
-    CompletableFuture<?> send(ClientSession session, Target target, String clientMsgId, String text) {
+    CompletableFuture<?> send(ClientSession session, Target target, String clientMsgId, MessageBody body) {
         String conversationId = target.groupId() != null
                 ? ConversationIds.group(target.groupId())
                 : ConversationIds.direct(session.userId(), target.userId());
@@ -38,7 +38,7 @@ class InboundForwarder {
                 System.currentTimeMillis(),
                 clientMsgId,
                 target,
-                MessageBody.text(text)));
+                body));
     }
 
     /** A {@code read} or {@code ack} frame: the cursor it moves. */

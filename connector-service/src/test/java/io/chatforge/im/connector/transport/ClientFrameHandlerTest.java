@@ -15,6 +15,8 @@ import io.chatforge.im.connector.config.ConnectorProperties;
 import io.chatforge.im.connector.session.ClientSession;
 import io.chatforge.im.connector.session.SendBudget;
 import io.chatforge.im.connector.sync.SyncClient;
+import io.chatforge.im.contracts.frame.Mentions;
+import io.chatforge.im.contracts.frame.MessageBody;
 import io.chatforge.im.contracts.frame.Target;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -60,7 +62,7 @@ class ClientFrameHandlerTest {
         org.mockito.Mockito.doAnswer(call -> sent.add(call.getArgument(0)))
                 .when(session)
                 .send(anyString());
-        when(forwarder.send(any(), any(), anyString(), anyString()))
+        when(forwarder.send(any(), any(), anyString(), any()))
                 .thenAnswer(call -> CompletableFuture.completedFuture(null));
         when(forwarder.cursor(any(), anyString(), anyString(), anyLong()))
                 .thenAnswer(call -> CompletableFuture.completedFuture(null));
@@ -82,7 +84,7 @@ class ClientFrameHandlerTest {
         receive(
                 "{\"type\":\"send\",\"clientMsgId\":\"m1\",\"to\":{\"userId\":20},\"body\":{\"kind\":\"text\",\"text\":\"hi\"}}");
 
-        verify(forwarder).send(eq(session), eq(Target.user(20)), eq("m1"), eq("hi"));
+        verify(forwarder).send(eq(session), eq(Target.user(20)), eq("m1"), eq(MessageBody.text("hi")));
         assertThat(sent).isEmpty();
     }
 
@@ -107,7 +109,7 @@ class ClientFrameHandlerTest {
                         + "x".repeat(21) + "\"}}");
         assertThat(lastError().get("code").asString()).isEqualTo("text_too_long");
 
-        verify(forwarder, never()).send(any(), any(), anyString(), anyString());
+        verify(forwarder, never()).send(any(), any(), anyString(), any());
     }
 
     @Test
@@ -138,5 +140,58 @@ class ClientFrameHandlerTest {
         receive("{\"type\":\"recall\"}");
 
         verify(session).sendAndClose(anyString(), any(CloseStatus.class));
+    }
+
+    private void send(String body) {
+        receive("{\"type\":\"send\",\"clientMsgId\":\"c1\",\"to\":{\"groupId\":7},\"body\":" + body + "}");
+    }
+
+    @Test
+    void lifecycleKinds_goOnWithTheirFields() {
+        send("{\"kind\":\"text\",\"text\":\"hi\",\"replyTo\":\"12\",\"mentions\":[20,30,20]}");
+        send("{\"kind\":\"text\",\"text\":\"all of you\",\"mentions\":[\"all\"]}");
+        send("{\"kind\":\"edit\",\"target\":\"12\",\"text\":\"fixed\"}");
+        send("{\"kind\":\"recall\",\"target\":\"12\"}");
+        send("{\"kind\":\"reaction\",\"target\":\"12\",\"emoji\":\"👍🏽\",\"on\":false}");
+        send("{\"kind\":\"forward\",\"from\":{\"conversationId\":\"d_10_20\",\"msgId\":\"12\"}}");
+
+        var bodies = org.mockito.ArgumentCaptor.forClass(MessageBody.class);
+        verify(forwarder, org.mockito.Mockito.times(6)).send(eq(session), any(), eq("c1"), bodies.capture());
+        assertThat(bodies.getAllValues())
+                .containsExactly(
+                        MessageBody.text("hi", MessageBody.ReplyTo.of("12"), Mentions.of(List.of(20L, 30L))),
+                        MessageBody.text("all of you", null, Mentions.everyone()),
+                        MessageBody.edit("12", "fixed"),
+                        MessageBody.recall("12"),
+                        MessageBody.reaction("12", "👍🏽", false),
+                        MessageBody.forward(new MessageBody.ForwardSource("d_10_20", "12")));
+        assertThat(sent).isEmpty();
+    }
+
+    @Test
+    void badLifecycleFields_areRefusedByName_andNothingGoesOn() {
+        // more invalid frames than the default budget lets through before closing
+        when(session.budget())
+                .thenReturn(new SendBudget(100, 20, Duration.ofSeconds(10).toNanos(), 100));
+        send("{\"kind\":\"poll\"}");
+        assertThat(lastError().get("code").asString()).isEqualTo("invalid_field");
+        send("{\"kind\":\"edit\",\"text\":\"x\"}");
+        assertThat(lastError().get("message").asString()).contains("body.target");
+        send("{\"kind\":\"recall\",\"target\":\"12abc\"}");
+        assertThat(lastError().get("code").asString()).isEqualTo("invalid_field");
+        send("{\"kind\":\"reaction\",\"target\":\"12\",\"emoji\":\"lol\",\"on\":true}");
+        assertThat(lastError().get("message").asString()).contains("one emoji");
+        send("{\"kind\":\"reaction\",\"target\":\"12\",\"emoji\":\"👍\",\"on\":\"yes\"}");
+        assertThat(lastError().get("message").asString()).contains("body.on");
+        send("{\"kind\":\"text\",\"text\":\"x\",\"mentions\":[\"all\",20]}");
+        assertThat(lastError().get("message").asString()).contains("mentions");
+        send("{\"kind\":\"text\",\"text\":\"x\",\"replyTo\":12}");
+        assertThat(lastError().get("message").asString()).contains("replyTo");
+        send("{\"kind\":\"forward\",\"from\":{\"conversationId\":\"u_10\",\"msgId\":\"12\"}}");
+        assertThat(lastError().get("message").asString()).contains("body.from");
+        send("{\"kind\":\"edit\",\"target\":\"12\",\"text\":\"" + "x".repeat(21) + "\"}");
+        assertThat(lastError().get("code").asString()).isEqualTo("text_too_long");
+
+        verify(forwarder, never()).send(any(), any(), anyString(), any());
     }
 }

@@ -54,16 +54,21 @@ class ConversationQueries {
                         : null,
                 m.visibleSeq(),
                 m.readSeq(),
-                Math.max(0, m.visibleSeq() - m.readSeq()),
+                m.unread(),
+                m.unreadMentions(),
+                m.muted(),
+                m.pinned(),
                 m.left(),
                 m.lastMessage());
     }
 
     /**
      * A page of history, oldest first: after {@code afterSeq}, or the newest before
-     * {@code beforeSeq}, or the newest of all.
+     * {@code beforeSeq}, or the newest of all; messages with their state folded in, and the
+     * entries that changed them only {@code withChanges}.
      */
-    List<MsgFrame> history(long userId, String conversationId, Long afterSeq, Long beforeSeq, int limit) {
+    List<MsgFrame> history(
+            long userId, String conversationId, Long afterSeq, Long beforeSeq, int limit, boolean withChanges) {
         Window window = requireMember(userId, conversationId);
         if (limit < 1 || limit > MAX_HISTORY) {
             throw ApiProblem.badRequest("validation_failed", "limit must be 1 to " + MAX_HISTORY);
@@ -72,10 +77,11 @@ class ConversationQueries {
             throw ApiProblem.badRequest("validation_failed", "give afterSeq or beforeSeq, not both");
         }
         if (afterSeq != null) {
-            return log.oldestAfter(conversationId, Math.max(window.after(), afterSeq), window.upTo(), limit);
+            return log.oldestAfter(
+                    userId, conversationId, Math.max(window.after(), afterSeq), window.upTo(), limit, withChanges);
         }
         long before = beforeSeq == null ? Long.MAX_VALUE : beforeSeq;
-        return log.newestBefore(conversationId, window.after(), window.upTo(), before, limit);
+        return log.newestBefore(userId, conversationId, window.after(), window.upTo(), before, limit, withChanges);
     }
 
     /** The part of the conversation the user may read. */

@@ -5,8 +5,9 @@ import io.chatforge.im.contracts.frame.MsgFrame;
 
 /**
  * One entry of my conversation list: a direct chat ({@code peer}) or a group ({@code group}).
- * {@code unread} counts messages after my read cursor (my own sends move my cursor, so they never
- * count). A group I left shows its history up to my leaving ({@code left}).
+ * {@code unread} counts texts from others after my read cursor that are neither recalled nor
+ * deleted by me; {@code unreadMentions} those of them that mention me or everyone. A group I left
+ * shows its history up to my leaving ({@code left}). {@code muted} and {@code pinned} are mine.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record ConversationView(
@@ -17,6 +18,9 @@ record ConversationView(
         long lastSeq,
         long readSeq,
         long unread,
+        long unreadMentions,
+        boolean muted,
+        boolean pinned,
         boolean left,
         MsgFrame lastMessage) {
 

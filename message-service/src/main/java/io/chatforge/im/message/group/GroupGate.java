@@ -23,13 +23,13 @@ public class GroupGate {
         this.jdbc = jdbc;
     }
 
-    /** For each (group, sender): null when allowed, else the error code. */
-    public Map<Writer, String> check(Collection<Writer> writers) {
-        Map<Writer, String> refusals = new HashMap<>();
+    /** For each (group, sender): whether they may write (else the error code) and whether they manage it. */
+    public Map<Writer, Verdict> check(Collection<Writer> writers) {
+        Map<Writer, Verdict> refusals = new HashMap<>();
         if (writers.isEmpty()) {
             return refusals;
         }
-        writers.forEach(w -> refusals.put(w, ErrorCodes.NOT_A_MEMBER));
+        writers.forEach(w -> refusals.put(w, new Verdict(ErrorCodes.NOT_A_MEMBER, false)));
         List<Object> args = new ArrayList<>();
         writers.forEach(w -> {
             args.add(w.groupId());
@@ -50,11 +50,16 @@ public class GroupGate {
                     boolean dissolved = !rs.wasNull();
                     refusals.put(
                             writer,
-                            dissolved ? ErrorCodes.NOT_A_MEMBER : (muted || mutedAll) ? ErrorCodes.MUTED : null);
+                            new Verdict(
+                                    dissolved ? ErrorCodes.NOT_A_MEMBER : (muted || mutedAll) ? ErrorCodes.MUTED : null,
+                                    !dissolved && role.manages()));
                 },
                 args.toArray());
         return refusals;
     }
 
     public record Writer(long groupId, long userId) {}
+
+    /** {@code refusal}: null when the writer may write; {@code manages}: owner or admin. */
+    public record Verdict(String refusal, boolean manages) {}
 }

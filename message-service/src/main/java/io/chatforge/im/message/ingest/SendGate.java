@@ -29,8 +29,8 @@ class SendGate {
         this.groups = groups;
     }
 
-    /** For each send, in order: null when allowed, else the error to answer. */
-    List<ErrorFrame> decide(List<Send> sends) {
+    /** For each send, in order: its refusal (null when allowed) and whether its sender manages the group. */
+    List<Verdict> decide(List<Send> sends) {
         Set<Pair> pairs = new HashSet<>();
         Set<GroupGate.Writer> writers = new HashSet<>();
         for (Send send : sends) {
@@ -41,16 +41,24 @@ class SendGate {
             }
         }
         Map<Pair, Relation> answers = pairs.isEmpty() ? Map.of() : relations.check(pairs);
-        Map<GroupGate.Writer, String> refusals = groups.check(writers);
-        List<ErrorFrame> decisions = new ArrayList<>(sends.size());
+        Map<GroupGate.Writer, GroupGate.Verdict> verdicts = groups.check(writers);
+        List<Verdict> decisions = new ArrayList<>(sends.size());
         for (Send send : sends) {
-            decisions.add(
-                    send.to().groupId() == null
-                            ? direct(answers.get(pair(send)), send.clientMsgId())
-                            : inGroup(refusals.get(writer(send)), send.clientMsgId()));
+            if (send.to().groupId() == null) {
+                decisions.add(new Verdict(direct(answers.get(pair(send)), send.clientMsgId()), false));
+            } else {
+                GroupGate.Verdict verdict = verdicts.get(writer(send));
+                decisions.add(
+                        verdict == null
+                                ? new Verdict(inGroup(ErrorCodes.NOT_A_MEMBER, send.clientMsgId()), false)
+                                : new Verdict(inGroup(verdict.refusal(), send.clientMsgId()), verdict.manages()));
+            }
         }
         return decisions;
     }
+
+    /** One send's fate at the gate: refused (with the error to answer) or let through. */
+    record Verdict(ErrorFrame refusal, boolean senderManages) {}
 
     /** A direct message: null when the two may talk. An unknown relation is refused, retryable. */
     static ErrorFrame direct(Relation relation, String clientMsgId) {

@@ -2,6 +2,7 @@ package io.chatforge.im.message.ingest;
 
 import io.chatforge.im.contracts.frame.ErrorCodes;
 import io.chatforge.im.contracts.frame.ErrorFrame;
+import io.chatforge.im.contracts.frame.MessageBody;
 import io.chatforge.im.contracts.frame.MsgFrame;
 import io.chatforge.im.contracts.frame.Sender;
 import io.chatforge.im.contracts.frame.SentFrame;
@@ -53,39 +54,35 @@ class SendIngestor {
         if (sends.isEmpty()) {
             return;
         }
-        List<Send> allowed = new ArrayList<>();
-        List<ErrorFrame> refusals = gate.decide(sends);
+        Map<Draft, Send> byDraft = new IdentityHashMap<>();
+        List<Draft> drafts = new ArrayList<>();
+        List<SendGate.Verdict> verdicts = gate.decide(sends);
         for (int i = 0; i < sends.size(); i++) {
-            if (refusals.get(i) == null) {
-                allowed.add(sends.get(i));
+            SendGate.Verdict verdict = verdicts.get(i);
+            if (verdict.refusal() == null) {
+                Draft draft = draft(sends.get(i), verdict.senderManages());
+                byDraft.put(draft, sends.get(i));
+                drafts.add(draft);
             } else {
-                refuse(sends.get(i), refusals.get(i));
+                refuse(sends.get(i), verdict.refusal());
             }
         }
-        Map<Draft, Send> byDraft = new IdentityHashMap<>();
-        List<Draft> drafts = allowed.stream()
-                .map(send -> {
-                    Draft draft = draft(send);
-                    byDraft.put(draft, send);
-                    return draft;
-                })
-                .toList();
         Appended appended = log.append(drafts);
         long now = System.currentTimeMillis();
         List<Delivery> deliveries = new ArrayList<>();
         for (Appended.Outcome outcome : appended.outcomes()) {
             Send send = byDraft.get(outcome.draft());
-            if (outcome.refusedNotMember()) {
+            if (outcome.refused()) {
                 refuse(
                         send,
                         new ErrorFrame(
-                                ErrorCodes.NOT_A_MEMBER, "you are not a member of this group", send.clientMsgId()));
+                                outcome.refusal().code(), outcome.refusal().message(), send.clientMsgId()));
                 continue;
             }
             answer(send, outcome.entry());
             if (!outcome.repeat()) {
                 receiveToStored.record(now - send.receivedAt(), TimeUnit.MILLISECONDS);
-                deliveries.add(delivery(send, outcome.entry(), appended));
+                deliveries.add(delivery(send, outcome.entry(), outcome.delivered(), appended));
             }
         }
         push.deliver(deliveries);
@@ -122,13 +119,13 @@ class SendIngestor {
         push.toDevice(send.senderSlot(), send.senderId(), send.senderDeviceId(), json.writeValueAsString(sent));
     }
 
-    private Delivery delivery(Send send, Entry entry, Appended appended) {
+    private Delivery delivery(Send send, Entry entry, MessageBody body, Appended appended) {
         String frame = json.writeValueAsString(new MsgFrame(
                 entry.conversationId(),
                 Long.toString(entry.msgId()),
                 entry.seq(),
                 new Sender(send.senderId(), send.senderDeviceId()),
-                send.body(),
+                body,
                 entry.ts()));
         if (send.to().groupId() != null) {
             // the members as of this message, read under the conversation's lock
@@ -139,24 +136,30 @@ class SendIngestor {
                     send.senderDeviceId());
         }
         long receiver = send.to().userId();
-        var offline = new OfflineEvent(
-                OfflineEvent.VERSION,
-                receiver,
-                entry.conversationId(),
-                Long.toString(entry.msgId()),
-                entry.seq(),
-                send.senderId(),
-                entry.ts());
+        // only new content is worth a notification; edits, recalls and reactions wait for sync
+        var offline = !MessageBody.TEXT.equals(body.kind())
+                ? null
+                : new OfflineEvent(
+                                OfflineEvent.VERSION,
+                                receiver,
+                                entry.conversationId(),
+                                Long.toString(entry.msgId()),
+                                entry.seq(),
+                                send.senderId(),
+                                entry.ts())
+                        .withMentioned(body.mentions() != null
+                                && body.mentions().userIds().contains(receiver));
         return Delivery.direct(frame, receiver, send.senderId(), send.senderDeviceId(), offline);
     }
 
-    private static Draft draft(Send send) {
+    private static Draft draft(Send send, boolean senderManages) {
         return new Draft(
                 send.senderId(),
                 send.senderDeviceId(),
                 send.conversationId(),
                 send.to().groupId() == null ? send.to().userId() : null,
                 send.clientMsgId(),
-                send.body());
+                send.body(),
+                senderManages);
     }
 }

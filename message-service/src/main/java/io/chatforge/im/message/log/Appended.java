@@ -1,5 +1,6 @@
 package io.chatforge.im.message.log;
 
+import io.chatforge.im.contracts.frame.MessageBody;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -12,13 +13,17 @@ import java.util.Set;
 public record Appended(List<Outcome> outcomes, Map<String, Set<Long>> groupMembers) {
 
     /**
-     * One draft's fate. {@code entry} is null when its sender was not a member of the group by the
-     * time it was stored; {@code repeat} marks a retry of a draft stored before (same sender and
-     * clientMsgId): answered again, never delivered again.
+     * One draft's fate. {@code entry} is null when it was refused ({@code refusal}); {@code repeat}
+     * marks a retry of a draft stored before (same sender and clientMsgId): answered again, never
+     * delivered again. {@code delivered} is the body as devices get it (a reply's quote filled in,
+     * a change's target seq, a forward's copy); null for a repeat.
      */
-    public record Outcome(Draft draft, Entry entry, boolean repeat) {
-        public boolean refusedNotMember() {
-            return entry == null;
+    public record Outcome(Draft draft, Entry entry, boolean repeat, Refusal refusal, MessageBody delivered) {
+        public boolean refused() {
+            return refusal != null;
         }
     }
+
+    /** Why a draft was not appended: an error code and what to tell its sender. */
+    public record Refusal(String code, String message) {}
 }

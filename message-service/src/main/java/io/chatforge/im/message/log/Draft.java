@@ -3,9 +3,9 @@ package io.chatforge.im.message.log;
 import io.chatforge.im.contracts.frame.MessageBody;
 
 /**
- * A message to append, as its sender wrote it. {@code receiverId} is the peer of a direct
- * conversation (null in a group); ({@code senderId}, {@code clientMsgId}) identifies it across
- * retries.
+ * A message or change to append, as its sender wrote it. {@code receiverId} is the peer of a
+ * direct conversation (null otherwise); ({@code senderId}, {@code clientMsgId}) identifies it
+ * across retries; {@code senderManages}: the sender owns or administers the group.
  */
 public record Draft(
         long senderId,
@@ -13,4 +13,16 @@ public record Draft(
         String conversationId,
         Long receiverId,
         String clientMsgId,
-        MessageBody body) {}
+        MessageBody body,
+        boolean senderManages) {
+
+    public Draft(
+            long senderId,
+            String senderDeviceId,
+            String conversationId,
+            Long receiverId,
+            String clientMsgId,
+            MessageBody body) {
+        this(senderId, senderDeviceId, conversationId, receiverId, clientMsgId, body, false);
+    }
+}

@@ -1,5 +1,7 @@
 package io.chatforge.im.message.log;
 
+import io.chatforge.im.contracts.frame.ErrorCodes;
+import io.chatforge.im.contracts.frame.MessageBody;
 import io.chatforge.im.contracts.messaging.ConversationIds;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -22,19 +24,22 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Appends a batch of drafts inside the caller's transaction: drops retries of drafts already
  * stored, takes the next sequence numbers of each conversation (locked, in id order), refuses
- * drafts of senders who are no longer members of the group, inserts the messages and moves the
- * senders' own read cursors.
+ * drafts of senders who are no longer members of the group and changes the lifecycle rules refuse
+ * ({@link Lifecycle}), inserts the entries, applies their effects and moves the senders' own read
+ * cursors (not for a delete: deleting is not reading).
  */
 @Component
 class MessageAppender {
     private final JdbcTemplate jdbc;
     private final MessageIds ids;
     private final Sequences sequences;
+    private final Lifecycle lifecycle;
 
-    MessageAppender(JdbcTemplate jdbc, MessageIds ids, Sequences sequences) {
+    MessageAppender(JdbcTemplate jdbc, MessageIds ids, Sequences sequences, Lifecycle lifecycle) {
         this.jdbc = jdbc;
         this.ids = ids;
         this.sequences = sequences;
+        this.lifecycle = lifecycle;
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
@@ -42,9 +47,12 @@ class MessageAppender {
         Map<DedupKey, Entry> stored = alreadyStored(drafts);
         Map<String, List<Draft>> fresh = freshByConversation(drafts, stored.keySet());
         Map<String, Set<Long>> members = new HashMap<>();
-        Map<DedupKey, Entry> created = fresh.isEmpty() ? Map.of() : insert(fresh, members);
+        Map<DedupKey, Accepted> created = fresh.isEmpty() ? Map.of() : insert(fresh, members);
         return new Appended(outcomes(drafts, created, stored), members);
     }
+
+    /** A draft stored now (its entry and delivered body), or refused. */
+    record Accepted(Entry entry, MessageBody delivered, Appended.Refusal refusal) {}
 
     /** The drafts not stored before, the first of each key only, by conversation in id order. */
     static Map<String, List<Draft>> freshByConversation(List<Draft> drafts, Set<DedupKey> stored) {
@@ -61,26 +69,35 @@ class MessageAppender {
     }
 
     /**
-     * Each draft's fate, in order: the first draft of a key created now is new; a later copy of it
-     * in the same batch, or one stored by an earlier batch, is a repeat; a draft with neither was
-     * refused (its sender is not a member).
+     * Each draft's fate, in order: the first draft of a key decided now is new (or refused); a
+     * later copy of it in the same batch, or one stored by an earlier batch, is a repeat.
      */
     static List<Appended.Outcome> outcomes(
-            List<Draft> drafts, Map<DedupKey, Entry> created, Map<DedupKey, Entry> stored) {
+            List<Draft> drafts, Map<DedupKey, Accepted> created, Map<DedupKey, Entry> stored) {
         List<Appended.Outcome> outcomes = new ArrayList<>(drafts.size());
         Set<DedupKey> answered = new HashSet<>();
         for (Draft draft : drafts) {
             DedupKey key = DedupKey.of(draft);
-            Entry entry = created.get(key);
-            if (entry != null) {
-                outcomes.add(new Appended.Outcome(draft, entry, !answered.add(key)));
+            Accepted decided = created.get(key);
+            if (decided != null && decided.refusal() != null) {
+                outcomes.add(new Appended.Outcome(draft, null, false, decided.refusal(), null));
+            } else if (decided != null) {
+                boolean first = answered.add(key);
+                outcomes.add(
+                        new Appended.Outcome(draft, decided.entry(), !first, null, first ? decided.delivered() : null));
             } else {
-                entry = stored.get(key);
-                outcomes.add(new Appended.Outcome(draft, entry, entry != null));
+                Entry entry = stored.get(key);
+                outcomes.add(
+                        entry != null
+                                ? new Appended.Outcome(draft, entry, true, null, null)
+                                : new Appended.Outcome(draft, null, false, NOT_A_MEMBER, null));
             }
         }
         return outcomes;
     }
+
+    static final Appended.Refusal NOT_A_MEMBER =
+            new Appended.Refusal(ErrorCodes.NOT_A_MEMBER, "you are not a member of this group");
 
     /**
      * Numbers the drafts of each conversation after its last seq, in order, gap-free: the entries
@@ -132,22 +149,44 @@ class MessageAppender {
         return found;
     }
 
-    private Map<DedupKey, Entry> insert(Map<String, List<Draft>> byConversation, Map<String, Set<Long>> members) {
+    private Map<DedupKey, Accepted> insert(Map<String, List<Draft>> byConversation, Map<String, Set<Long>> members) {
         long now = System.currentTimeMillis();
-        ensureDirectConversations(byConversation.keySet(), now);
+        ensureConversations(byConversation.keySet(), now);
         Map<String, Long> lastSeq = sequences.lock(byConversation.keySet());
+        Map<DedupKey, Accepted> decided = new HashMap<>();
         // under the lock no membership change of these groups can commit: this is who is in them
         members.putAll(currentGroupMembers(byConversation.keySet()));
-        members.forEach((conversationId, current) ->
-                byConversation.get(conversationId).removeIf(draft -> !current.contains(draft.senderId())));
+        members.forEach(
+                (conversationId, current) -> byConversation.get(conversationId).removeIf(draft -> {
+                    boolean out = !current.contains(draft.senderId());
+                    if (out) {
+                        decided.put(DedupKey.of(draft), new Accepted(null, null, NOT_A_MEMBER));
+                    }
+                    return out;
+                }));
+        List<Draft> ordered =
+                byConversation.values().stream().flatMap(List::stream).toList();
+        Map<Draft, LifecycleRules.Decision> decisions = lifecycle.decide(ordered, members);
+        byConversation
+                .values()
+                .forEach(drafts -> drafts.removeIf(draft -> {
+                    if (decisions.get(draft) instanceof LifecycleRules.Refused refused) {
+                        decided.put(DedupKey.of(draft), new Accepted(null, null, refused.refusal()));
+                        return true;
+                    }
+                    return false;
+                }));
         Map<DedupKey, Entry> created = number(byConversation, lastSeq, ids::next, now);
         List<Object[]> rows = new ArrayList<>();
+        List<Lifecycle.Applied> effects = new ArrayList<>();
         Map<String, Entry> lastOfConversation = new LinkedHashMap<>();
         Map<List<Object>, Long> senderRead = new HashMap<>();
         byConversation
                 .values()
                 .forEach(drafts -> drafts.forEach(draft -> {
                     Entry entry = created.get(DedupKey.of(draft));
+                    var accepted = (LifecycleRules.Accepted) decisions.get(draft);
+                    LifecycleRules.Stored stored = accepted.stored();
                     rows.add(new Object[] {
                         entry.conversationId(),
                         entry.seq(),
@@ -156,35 +195,48 @@ class MessageAppender {
                         draft.senderDeviceId(),
                         draft.receiverId(),
                         draft.clientMsgId().getBytes(StandardCharsets.UTF_8),
-                        draft.body().kind(),
-                        draft.body().text(),
-                        now
+                        stored.kind(),
+                        lifecycle.content(accepted),
+                        now,
+                        stored.targetId(),
+                        stored.replyToId(),
+                        lifecycle.mentionsJson(stored),
+                        stored.forwardedFrom(),
+                        MessageBody.PRIVATE.contains(stored.kind()) ? draft.senderId() : null
                     });
+                    effects.add(new Lifecycle.Applied(entry, accepted.effect()));
+                    decided.put(DedupKey.of(draft), new Accepted(entry, accepted.delivered(), null));
                     lastOfConversation.put(entry.conversationId(), entry);
-                    senderRead.put(List.of(draft.senderId(), entry.conversationId()), entry.seq());
+                    if (!MessageBody.DELETE.equals(stored.kind())) {
+                        senderRead.put(List.of(draft.senderId(), entry.conversationId()), entry.seq());
+                    }
                 }));
+        if (rows.isEmpty()) {
+            return decided;
+        }
         List<Object[]> advanced = new ArrayList<>();
         lastOfConversation.forEach(
                 (conversationId, last) -> advanced.add(new Object[] {last.seq(), now, conversationId}));
         jdbc.batchUpdate(
                 "INSERT INTO messages (conversation_id, seq, id, sender_id, sender_device_id, receiver_id,"
-                        + " client_msg_id, kind, content, created_at) VALUES (?,?,?,?,?,?,?,?,?,?)",
+                        + " client_msg_id, kind, content, created_at, target_id, reply_to_id, mentions,"
+                        + " forwarded_from, visible_to) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 rows);
         sequences.advance(advanced);
+        lifecycle.apply(effects, now);
         List<Object[]> reads = new ArrayList<>();
         senderRead.forEach((key, seq) -> reads.add(new Object[] {seq, seq, key.get(0), key.get(1)}));
         jdbc.batchUpdate(
                 "UPDATE conversation_members SET read_seq = GREATEST(read_seq, ?),"
                         + " delivered_seq = GREATEST(delivered_seq, ?) WHERE user_id = ? AND conversation_id = ?",
                 reads);
-        return created;
+        return decided;
     }
 
     /** Who is in each group conversation among these now: member rows that have not left. */
     private Map<String, Set<Long>> currentGroupMembers(Collection<String> conversationIds) {
-        List<String> groups = conversationIds.stream()
-                .filter(id -> !ConversationIds.isDirect(id))
-                .toList();
+        List<String> groups =
+                conversationIds.stream().filter(ConversationIds::isGroup).toList();
         Map<String, Set<Long>> members = new HashMap<>();
         if (groups.isEmpty()) {
             return members;
@@ -200,18 +252,21 @@ class MessageAppender {
         return members;
     }
 
-    /** Creates missing direct conversations and their two member rows. */
-    private void ensureDirectConversations(Iterable<String> conversationIds, long now) {
+    /** Creates missing direct conversations and their two member rows, and users' own ones. */
+    private void ensureConversations(Iterable<String> conversationIds, long now) {
         List<Object[]> conversations = new ArrayList<>();
         List<Object[]> members = new ArrayList<>();
         for (String id : conversationIds) {
             long[] users = ConversationIds.members(id);
-            if (users == null) {
-                continue; // a group's conversation exists since the group was created
-            }
-            conversations.add(new Object[] {id, "direct", now});
-            members.add(new Object[] {users[0], id, users[1], now});
-            members.add(new Object[] {users[1], id, users[0], now});
+            Long owner = ConversationIds.selfOwner(id);
+            if (users != null) {
+                conversations.add(new Object[] {id, "direct", now});
+                members.add(new Object[] {users[0], id, users[1], now});
+                members.add(new Object[] {users[1], id, users[0], now});
+            } else if (owner != null) {
+                conversations.add(new Object[] {id, "self", now});
+                members.add(new Object[] {owner, id, null, now});
+            } // a group's conversation exists since the group was created
         }
         if (conversations.isEmpty()) {
             return;

@@ -63,7 +63,8 @@ public class SyncService {
             // a former member reads up to their leaving, not beyond
             while (!full && reached < behind.upTo() && messages.size() < limit) {
                 int asked = Math.min(CHUNK, limit - messages.size());
-                List<MsgFrame> chunk = log.oldestAfter(behind.conversationId(), reached, behind.upTo(), asked);
+                List<MsgFrame> chunk =
+                        log.oldestAfter(userId, behind.conversationId(), reached, behind.upTo(), asked, true);
                 for (MsgFrame message : chunk) {
                     if (!budget.take(json.writeValueAsBytes(message).length)) {
                         full = true;

@@ -58,14 +58,24 @@ class SendGateTest {
     @Test
     void aBatch_isDecidedInOrder_withOneRelationCheck_andOneGroupCheck() {
         when(relations.check(any())).thenReturn(Map.of(new Pair(1, 2), new Relation(1, 2, true, false, false)));
-        when(groups.check(any())).thenReturn(Map.of(new GroupGate.Writer(7, 1), ErrorCodes.MUTED));
+        when(groups.check(any()))
+                .thenReturn(Map.of(
+                        new GroupGate.Writer(7, 1), new GroupGate.Verdict(ErrorCodes.MUTED, false),
+                        new GroupGate.Writer(8, 1), new GroupGate.Verdict(null, true)));
 
-        List<ErrorFrame> decisions = gate.decide(List.of(
-                send(1, Target.user(2), "a"), send(1, new Target(null, 7L), "b"), send(1, Target.user(3), "c")));
+        List<SendGate.Verdict> decisions = gate.decide(List.of(
+                send(1, Target.user(2), "a"),
+                send(1, new Target(null, 7L), "b"),
+                send(1, Target.user(3), "c"),
+                send(1, new Target(null, 8L), "d"),
+                send(1, new Target(null, 9L), "e")));
 
-        assertThat(decisions.get(0)).isNull();
-        assertThat(decisions.get(1).code()).isEqualTo(ErrorCodes.MUTED);
-        assertThat(decisions.get(2).code()).isEqualTo(ErrorCodes.UNAVAILABLE); // no answer for (1, 3)
+        assertThat(decisions.get(0).refusal()).isNull();
+        assertThat(decisions.get(1).refusal().code()).isEqualTo(ErrorCodes.MUTED);
+        assertThat(decisions.get(2).refusal().code()).isEqualTo(ErrorCodes.UNAVAILABLE); // no answer for (1, 3)
+        assertThat(decisions.get(3).refusal()).isNull();
+        assertThat(decisions.get(3).senderManages()).as("an admin of group 8").isTrue();
+        assertThat(decisions.get(4).refusal().code()).isEqualTo(ErrorCodes.NOT_A_MEMBER);
         verify(relations).check(any());
     }
 

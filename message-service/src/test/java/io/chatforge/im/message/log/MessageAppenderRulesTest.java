@@ -40,7 +40,7 @@ class MessageAppenderRulesTest {
 
         var fresh = MessageAppender.freshByConversation(drafts, stored.keySet());
         var created = MessageAppender.number(fresh, Map.of(AB, 3L), new AtomicLong(60)::incrementAndGet, 5);
-        var outcomes = MessageAppender.outcomes(drafts, created, stored);
+        var outcomes = MessageAppender.outcomes(drafts, accepted(created), stored);
 
         assertThat(fresh.get(AB)).extracting(Draft::clientMsgId).containsExactly("b");
         assertThat(outcomes.get(0).repeat()).isTrue();
@@ -55,7 +55,7 @@ class MessageAppenderRulesTest {
 
         var fresh = MessageAppender.freshByConversation(drafts, Set.of());
         var created = MessageAppender.number(fresh, Map.of(AB, 0L), new AtomicLong()::incrementAndGet, 5);
-        var outcomes = MessageAppender.outcomes(drafts, created, Map.of());
+        var outcomes = MessageAppender.outcomes(drafts, accepted(created), Map.of());
 
         assertThat(fresh.get(AB)).hasSize(1);
         assertThat(outcomes).extracting(Appended.Outcome::repeat).containsExactly(false, true);
@@ -68,7 +68,25 @@ class MessageAppenderRulesTest {
 
         var outcomes = MessageAppender.outcomes(drafts, Map.of(), Map.of());
 
-        assertThat(outcomes.get(0).refusedNotMember()).isTrue();
+        assertThat(outcomes.get(0).refusal().code()).isEqualTo("not_a_member");
         assertThat(outcomes.get(0).repeat()).isFalse();
+    }
+
+    @Test
+    void aDraftRefusedByTheLifecycleRules_isAnsweredWithItsRefusal_andSoIsItsCopy() {
+        var drafts = List.of(draft(AB, "edit-1"), draft(AB, "edit-1"));
+        var refusal = new Appended.Refusal("edit_window_passed", "too late");
+
+        var outcomes = MessageAppender.outcomes(
+                drafts, Map.of(new DedupKey(1, "edit-1"), new MessageAppender.Accepted(null, null, refusal)), Map.of());
+
+        assertThat(outcomes).extracting(Appended.Outcome::refusal).containsExactly(refusal, refusal);
+        assertThat(outcomes).extracting(Appended.Outcome::entry).containsOnlyNulls();
+    }
+
+    private static Map<DedupKey, MessageAppender.Accepted> accepted(Map<DedupKey, Entry> created) {
+        Map<DedupKey, MessageAppender.Accepted> out = new java.util.LinkedHashMap<>();
+        created.forEach((key, entry) -> out.put(key, new MessageAppender.Accepted(entry, null, null)));
+        return out;
     }
 }

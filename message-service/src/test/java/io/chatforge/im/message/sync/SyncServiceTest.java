@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
@@ -35,18 +36,19 @@ class SyncServiceTest {
     SyncServiceTest() {
         when(log.windows(1)).thenReturn(List.of(new Window("d_1_2", 0, 3), new Window("g_5", 0, 4)));
         when(log.windows(7)).thenReturn(List.of(new Window("d_7_8", 0, 30)));
-        when(log.oldestAfter(anyString(), anyLong(), anyLong(), anyInt())).thenAnswer(call -> {
-            String id = call.getArgument(0);
-            String text = id.equals("d_7_8") ? longText : "x";
-            long after = call.getArgument(1);
-            long upTo = call.getArgument(2);
-            int limit = call.getArgument(3);
-            return LongStream.rangeClosed(after + 1, upTo)
-                    .limit(limit)
-                    .mapToObj(
-                            seq -> new MsgFrame(id, "m" + seq, seq, new Sender(2, "phone"), MessageBody.text(text), 0))
-                    .toList();
-        });
+        when(log.oldestAfter(anyLong(), anyString(), anyLong(), anyLong(), anyInt(), eq(true)))
+                .thenAnswer(call -> {
+                    String id = call.getArgument(1);
+                    String text = id.equals("d_7_8") ? longText : "x";
+                    long after = call.getArgument(2);
+                    long upTo = call.getArgument(3);
+                    int limit = call.getArgument(4);
+                    return LongStream.rangeClosed(after + 1, upTo)
+                            .limit(limit)
+                            .mapToObj(seq ->
+                                    new MsgFrame(id, "m" + seq, seq, new Sender(2, "phone"), MessageBody.text(text), 0))
+                            .toList();
+                });
     }
 
     @Test

@@ -14,6 +14,13 @@ public final class ErrorCodes {
     public static final String NOT_A_MEMBER = "not_a_member";
     /** the sender is muted in this group (or the whole group is) */
     public static final String MUTED = "muted";
+    /** the message to edit, recall, react to, forward or delete is unknown, recalled or not yours to read */
+    public static final String NOT_FOUND = "not_found";
+    /** the change is not yours to make (someone else's message, "all" mentions by a plain member) */
+    public static final String NOT_ALLOWED = "not_allowed";
+
+    public static final String EDIT_WINDOW_PASSED = "edit_window_passed";
+    public static final String RECALL_WINDOW_PASSED = "recall_window_passed";
     /** retry later with the same clientMsgId */
     public static final String UNAVAILABLE = "temporarily_unavailable";
 

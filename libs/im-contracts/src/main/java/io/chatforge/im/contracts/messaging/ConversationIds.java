@@ -2,7 +2,8 @@ package io.chatforge.im.contracts.messaging;
 
 /**
  * Conversation ids are derived, never looked up: {@code d_<low>_<high>} for two users,
- * {@code g_<groupId>} for a group. The connector keys inbound records with them so that one
+ * {@code g_<groupId>} for a group, {@code u_<userId>} for a user's own entries (what they deleted
+ * or cleared for themselves, synced to their devices only). The connector keys inbound records with them so that one
  * conversation is always processed in order by one consumer.
  */
 public final class ConversationIds {
@@ -16,6 +17,27 @@ public final class ConversationIds {
 
     public static String group(long groupId) {
         return "g_" + groupId;
+    }
+
+    public static String self(long userId) {
+        return "u_" + userId;
+    }
+
+    /** The owner of a user's own conversation id, or null when it is not a well-formed one. */
+    public static Long selfOwner(String id) {
+        if (id == null || id.length() > MAX_LENGTH || !id.startsWith("u_")) {
+            return null;
+        }
+        try {
+            long userId = Long.parseLong(id.substring(2));
+            return userId > 0 ? userId : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    public static boolean isGroup(String id) {
+        return id.startsWith("g_");
     }
 
     public static boolean isDirect(String id) {
@@ -53,7 +75,7 @@ public final class ConversationIds {
         }
     }
 
-    /** True for ids this platform can produce (direct or group), false for anything else. */
+    /** True for ids this platform can produce (direct, group or own), false for anything else. */
     public static boolean isWellFormed(String id) {
         if (id == null || id.length() > MAX_LENGTH) {
             return false;
@@ -61,6 +83,6 @@ public final class ConversationIds {
         if (isDirect(id)) {
             return members(id) != null;
         }
-        return groupId(id) != null;
+        return groupId(id) != null || selfOwner(id) != null;
     }
 }

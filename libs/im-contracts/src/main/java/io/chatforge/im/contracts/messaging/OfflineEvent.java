@@ -5,9 +5,32 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 /**
  * A message stored for a user none of whose devices was connected, on {@code im.offline} keyed by
  * that user: the input of a push-notification service. The message itself is read by sync.
+ * {@code muted}: the user muted this conversation (notify quietly, or not at all);
+ * {@code mentioned}: the message mentions them (or everyone), which a mute should let through.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record OfflineEvent(
-        int version, long userId, String conversationId, String msgId, long seq, long senderId, long ts) {
+        int version,
+        long userId,
+        String conversationId,
+        String msgId,
+        long seq,
+        long senderId,
+        long ts,
+        boolean muted,
+        boolean mentioned) {
     public static final int VERSION = 1;
+
+    public OfflineEvent(
+            int version, long userId, String conversationId, String msgId, long seq, long senderId, long ts) {
+        this(version, userId, conversationId, msgId, seq, senderId, ts, false, false);
+    }
+
+    public OfflineEvent withMuted(boolean muted) {
+        return new OfflineEvent(version, userId, conversationId, msgId, seq, senderId, ts, muted, mentioned);
+    }
+
+    public OfflineEvent withMentioned(boolean mentioned) {
+        return new OfflineEvent(version, userId, conversationId, msgId, seq, senderId, ts, muted, mentioned);
+    }
 }
