@@ -109,12 +109,9 @@ class LifecycleRulesTest {
         assertThat(refused(draft(1, GROUP, MessageBody.recall("10")))).isEqualTo("not_found");
         assertThat(refused(draft(2, "g_9", MessageBody.forward(new MessageBody.ForwardSource(GROUP, "10")))))
                 .isEqualTo("not_found");
-        assertThat(accepted(text(2, GROUP, "what was it?", "10", null))
-                        .delivered()
-                        .replyTo()
-                        .preview())
-                .as("a quote of a recalled message shows nothing of it")
-                .isNull();
+        assertThat(refused(text(2, GROUP, "what was it?", "10", null)))
+                .as("a recalled message cannot be read, so not quoted")
+                .isEqualTo("invalid_field");
     }
 
     @Test
