@@ -32,6 +32,8 @@ final class Platform {
     final String internalToken = "test-internal-" + UUID.randomUUID();
     final Path devKeyFile;
     final int redisDatabase;
+    /** message-service's schema, for tests that check what is stored (a recall erases content) */
+    final String messageDatabase;
 
     private Platform() {
         var infra = TestInfrastructure.get();
@@ -75,7 +77,8 @@ final class Platform {
         env.put("IM_FRIEND_DB", infra.newDatabase("friend"));
         env.put("IM_MESSAGE_SERVICE_URL", "http://127.0.0.1:" + messagePort);
         env.put("IM_MESSAGE_PORT", Integer.toString(messagePort));
-        env.put("IM_MESSAGE_DB", infra.newDatabase("message"));
+        messageDatabase = infra.newDatabase("message");
+        env.put("IM_MESSAGE_DB", messageDatabase);
         String group = "platform-test-" + UUID.randomUUID();
         env.put("IM_MESSAGE_CONSUMER_GROUP", group);
         for (String stream : List.of("inbound", "social", "presence")) {
@@ -85,6 +88,8 @@ final class Platform {
         env.put("IM_PRESENCE_OFFLINE_DELAY", "1s");
         env.put("IM_SENDS_PER_SECOND", Integer.toString(Limits.SENDS_PER_SECOND));
         env.put("IM_IDLE_TIMEOUT", "6s");
+        env.put("IM_EDIT_WINDOW", Limits.EDIT_WINDOW.toSeconds() + "s");
+        env.put("IM_RECALL_WINDOW", Limits.RECALL_WINDOW.toSeconds() + "s");
         env.put("IM_MESSAGE_GROUP_MEMBER_LIMIT", Integer.toString(Limits.GROUP_MEMBERS));
         env.put("LOGGING_LEVEL_IO_CHATFORGE_IM_CONNECTOR", "DEBUG");
         env.put("IM_CONNECTOR_ROUTE_REFRESH_INTERVAL", "PT2S");
@@ -182,6 +187,10 @@ final class Platform {
         static final int GROUP_MEMBERS = 6;
         /** the connector's default: invalid frames answered before the 21st closes the socket */
         static final int INVALID_FRAMES = 20;
+        /** short, so that a test sees them pass */
+        static final Duration EDIT_WINDOW = Duration.ofSeconds(10);
+
+        static final Duration RECALL_WINDOW = Duration.ofSeconds(5);
 
         private Limits() {}
     }

@@ -89,6 +89,27 @@ public final class TestInfrastructure {
         }
     }
 
+    /** The first column of every row a query returns, as text (null for SQL NULL). */
+    public java.util.List<String> column(String database, String sql, Object... args) {
+        String url = "jdbc:mysql://" + endpoints.dbHost() + ":" + endpoints.dbPort() + "/" + database
+                + "?sslMode=DISABLED&allowPublicKeyRetrieval=true";
+        try (Connection c = DriverManager.getConnection(url, endpoints.dbUser(), endpoints.dbPassword());
+                var s = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                s.setObject(i + 1, args[i]);
+            }
+            java.util.List<String> values = new java.util.ArrayList<>();
+            try (var rs = s.executeQuery()) {
+                while (rs.next()) {
+                    values.add(rs.getString(1));
+                }
+            }
+            return values;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot run '" + sql + "' on " + url + ": " + e.getMessage(), e);
+        }
+    }
+
     private void execute(String sql) {
         String url = "jdbc:mysql://" + endpoints.dbHost() + ":" + endpoints.dbPort()
                 + "/?sslMode=DISABLED&allowPublicKeyRetrieval=true";
