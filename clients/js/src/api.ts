@@ -59,7 +59,10 @@ export class ImApi {
   readonly conversations = {
     list: (page = 0, size = 100) => this.get<Page<Conversation>>(`/api/conversations${query({ page, size })}`),
     /** oldest first; `beforeSeq` scrolls back, `afterSeq` catches up */
-    history: (conversationId: string, options: { beforeSeq?: number; afterSeq?: number; limit?: number } = {}) =>
+    history: (
+      conversationId: string,
+      options: { beforeSeq?: number; afterSeq?: number; limit?: number; entries?: "content" | "all" } = {},
+    ) =>
       this.get<{ messages: MsgFrame[] }>(
         `/api/conversations/${id(conversationId)}/messages${query(options)}`,
       ).then((r) => r.messages),
@@ -71,6 +74,18 @@ export class ImApi {
       ),
     sync: (cursors: Record<string, number>, limit?: number) =>
       this.send<SyncPageFrame>("POST", "/api/sync", { cursors, limit }),
+    /** deletes a message for me only, on all my devices */
+    deleteMessage: (conversationId: string, msgId: string) =>
+      this.send<void>("DELETE", `/api/conversations/${id(conversationId)}/messages/${id(msgId)}`),
+    /** my history and sync start after `clearedThroughSeq` */
+    clear: (conversationId: string) =>
+      this.send<{ clearedThroughSeq: number }>("POST", `/api/conversations/${id(conversationId)}/clear`),
+    settings: (conversationId: string, change: { muted?: boolean; pinned?: boolean }) =>
+      this.send<{ conversationId: string; muted: boolean; pinned: boolean }>(
+        "PATCH",
+        `/api/conversations/${id(conversationId)}/settings`,
+        change,
+      ),
   };
 
   readonly groups = {

@@ -11,6 +11,7 @@ import { memoryStorage, type KeyValueStorage } from "./storage.js";
 import { SyncRunner } from "./sync.js";
 import { webSocketTransport, type Socket, type Transport } from "./transport.js";
 import type {
+  MessageBody,
   ConnectionState,
   ErrorFrame,
   EventFrame,
@@ -246,19 +247,80 @@ export class ImClient extends Emitter<ImClientEvents> {
 
   /**
    * Sends a text: it is kept (also across restarts, with `storage`) and sent again with the same
-   * clientMsgId until the server confirms it, so it is stored exactly once.
+   * clientMsgId until the server confirms it, so it is stored exactly once. `replyTo` quotes a
+   * message of the conversation; `mentions` names members (or `["all"]`, for a group's managers).
    */
-  send(to: Target, text: string, options: { clientMsgId?: string } = {}): Outgoing {
+  send(
+    to: Target,
+    text: string,
+    options: { clientMsgId?: string; replyTo?: string; mentions?: (number | "all")[] } = {},
+  ): Outgoing {
+    const body: MessageBody | undefined =
+      options.replyTo === undefined && options.mentions === undefined
+        ? undefined
+        : {
+            kind: "text",
+            text,
+            ...(options.replyTo === undefined ? {} : { replyTo: { msgId: options.replyTo } }),
+            ...(options.mentions === undefined ? {} : { mentions: options.mentions }),
+          };
+    return this.submit(to, text, body, options.clientMsgId, true);
+  }
+
+  /** Replaces the text of my message `msgId` (within the server's edit window, 48 h by default). */
+  edit(to: Target, msgId: string, text: string): Outgoing {
+    return this.submit(to, text, { kind: "edit", target: msgId, text }, undefined, true);
+  }
+
+  /** Takes back a message: mine within the recall window (2 min), any in a group I own or administer. */
+  recall(to: Target, msgId: string): Outgoing {
+    return this.submit(to, "", { kind: "recall", target: msgId }, undefined, false);
+  }
+
+  /** Adds (`on`) or takes away my `emoji` on a message: one emoji, once per user. */
+  react(to: Target, msgId: string, emoji: string, on = true): Outgoing {
+    return this.submit(to, "", { kind: "reaction", target: msgId, emoji, on }, undefined, false);
+  }
+
+  /** Sends a copy of a message I can read (`from`) to `to`. */
+  forward(to: Target, from: { conversationId: string; msgId: string }): Outgoing {
+    return this.submit(to, "", { kind: "forward", from }, undefined, false);
+  }
+
+  /** Deletes a message for me only; my other devices hear of it at once or at their next sync. */
+  deleteForMe(conversationId: string, msgId: string): Promise<void> {
+    return this.api.conversations.deleteMessage(conversationId, msgId);
+  }
+
+  /** Clears a conversation for me: its history starts after the seq returned. */
+  async clear(conversationId: string): Promise<number> {
+    return (await this.api.conversations.clear(conversationId)).clearedThroughSeq;
+  }
+
+  /** Mutes or pins a conversation, for me (absent: unchanged). */
+  setConversationSettings(conversationId: string, change: { muted?: boolean; pinned?: boolean }) {
+    return this.api.conversations.settings(conversationId, change);
+  }
+
+  private submit(
+    to: Target,
+    text: string,
+    body: MessageBody | undefined,
+    givenClientMsgId: string | undefined,
+    needsText: boolean,
+  ): Outgoing {
     const me = this.userId;
-    const clientMsgId = options.clientMsgId ?? newClientMsgId();
+    const clientMsgId = givenClientMsgId ?? newClientMsgId();
     const createdAt = Date.now();
     const conversationId = me === null ? "" : conversationIdOf(me, to);
-    const base = { clientMsgId, conversationId, to, text, createdAt };
+    const base = body === undefined
+      ? { clientMsgId, conversationId, to, text, createdAt }
+      : { clientMsgId, conversationId, to, text, body, createdAt };
     const limit = this.options.maxTextLength ?? 4096;
     const problem =
       me === null
         ? ["not_logged_in", "log in first"]
-        : typeof text !== "string" || text.length === 0
+        : needsText && (typeof text !== "string" || text.length === 0)
           ? ["missing_field", "the text is empty"]
           : codePointLength(text) > limit
             ? ["text_too_long", `at most ${limit} characters`]
@@ -471,9 +533,15 @@ export class ImClient extends Emitter<ImClientEvents> {
       msgId: frame.msgId,
       seq: frame.seq,
       from: { userId: me, deviceId: this.session.deviceId },
-      body: { kind: "text", text: pending.text },
+      body: pending.body ?? { kind: "text", text: pending.text },
       ts: frame.ts,
     };
+    if (message.body?.kind === "forward") {
+      // the copy's text is the original's, which only the server holds for sure: sync fetches it
+      this.outbox.confirm(me, pending, message);
+      this.requestSync();
+      return;
+    }
     this.outbox.confirm(me, pending, message);
     // my message may close a gap and release others' messages held behind it: those stay pushes
     for (const released of this.conversations.accept(message)) {
@@ -554,7 +622,7 @@ export class ImClient extends Emitter<ImClientEvents> {
   private deliver(messages: MsgFrame[], source: MessageSource, clientMsgId?: string): void {
     const me = this.userId;
     for (const message of messages) {
-      const own = message.from.userId === me && message.body.kind !== "system";
+      const own = message.from.userId === me && message.body?.kind !== "system";
       const info: MessageInfo = { own, source };
       if (clientMsgId && source === "sent" && message.from.deviceId === this.session.deviceId) info.clientMsgId = clientMsgId;
       if (source === "push") this.conversations.ack(message.conversationId, message.seq);
@@ -576,7 +644,7 @@ export class ImClient extends Emitter<ImClientEvents> {
       type: "send",
       clientMsgId: pending.clientMsgId,
       to: pending.to,
-      body: { kind: "text", text: pending.text },
+      body: pending.body ?? { kind: "text", text: pending.text },
     });
   }
 

@@ -4,6 +4,8 @@ export { ImApi } from "./api.js";
 export { Backoff } from "./backoff.js";
 export type { BackoffOptions } from "./backoff.js";
 export { ConversationBuffer } from "./conversation-buffer.js";
+export { MessageFold } from "./fold.js";
+export type { ShownMessage } from "./fold.js";
 export { ApiError, fetchHttp, uniAppHttp } from "./http.js";
 export type { Http, HttpRequest, HttpResponse } from "./http.js";
 export { conversationIdOf, targetOf, newClientMsgId, codePointLength } from "./ids.js";

@@ -1,12 +1,15 @@
 import { readJson, writeJson, type KeyValueStorage } from "./storage.js";
-import type { MsgFrame, Target } from "./types.js";
+import type { MessageBody, MsgFrame, Target } from "./types.js";
 
 /** A message this device is sending: shown at once, confirmed by `result`. */
 export interface Outgoing {
   clientMsgId: string;
   conversationId: string;
   to: Target;
+  /** what the app shows while it is on its way (an edit's new text, "" for a recall or reaction) */
   text: string;
+  /** the body sent when it is not a plain text: a reply, mentions, an edit, a recall, a reaction, a forward */
+  body?: MessageBody;
   createdAt: number;
   /** the stored message (with msgId and seq), or a `SendError` */
   result: Promise<MsgFrame>;
@@ -148,6 +151,8 @@ function fresh(entry: OutboxEntry): Pending {
   return { ...entryOf(entry), sentOn: 0, lastSentAt: 0, attempts: 0, retryAt: 0 };
 }
 
-function entryOf({ clientMsgId, conversationId, to, text, createdAt }: OutboxEntry): OutboxEntry {
-  return { clientMsgId, conversationId, to, text, createdAt };
+function entryOf({ clientMsgId, conversationId, to, text, body, createdAt }: OutboxEntry): OutboxEntry {
+  return body === undefined
+    ? { clientMsgId, conversationId, to, text, createdAt }
+    : { clientMsgId, conversationId, to, text, body, createdAt };
 }

@@ -6,10 +6,33 @@
 /** Where a message goes: a friend or a group. */
 export type Target = { userId: number } | { groupId: number };
 
+/**
+ * A message's content (docs/protocol.md#message-lifecycle). `kind`: "text" for what users send
+ * (forwards too), "system" for a group change (text is then a JSON object as a string), "edit",
+ * "recall", "reaction" for a change of the message `target`, "delete" and "clear" in the user's
+ * own conversation `u_<id>` only.
+ */
 export interface MessageBody {
-  /** "text" for what users send, "system" for a group change (text is then a JSON object as a string) */
   kind: string;
-  text: string;
+  text?: string;
+  replyTo?: { msgId: string; seq?: number | null; fromUserId?: number | null; preview?: string | null };
+  mentions?: (number | "all")[];
+  forwarded?: { fromUserId: number };
+  target?: string;
+  targetSeq?: number;
+  emoji?: string;
+  on?: boolean;
+  from?: { conversationId: string; msgId: string };
+  conversationId?: string;
+  clearedThroughSeq?: number;
+}
+
+/** One emoji on a message: how many, whether I am among them, the first 20 who. */
+export interface Reaction {
+  emoji: string;
+  count: number;
+  mine: boolean;
+  userIds: number[];
 }
 
 export interface MsgFrame {
@@ -18,8 +41,13 @@ export interface MsgFrame {
   msgId: string;
   seq: number;
   from: { userId: number; deviceId: string };
-  body: MessageBody;
+  /** null once the message was recalled (`recalled: true`) */
+  body: MessageBody | null;
   ts: number;
+  /** history and sync only: a text's state folded in */
+  edited?: { text: string; at: number };
+  recalled?: boolean;
+  reactions?: Reaction[];
 }
 
 export interface SentFrame {
@@ -165,6 +193,10 @@ export interface Conversation {
   lastSeq: number;
   readSeq: number;
   unread: number;
+  /** unread messages that mention me (or all) */
+  unreadMentions: number;
+  muted: boolean;
+  pinned: boolean;
   left?: boolean;
   lastMessage: MsgFrame | null;
 }

@@ -491,4 +491,59 @@ describe("ImClient", () => {
     expect(p.transport.last.token).toBe(issued[0]);
     client.disconnect();
   });
+
+  it("sends replies, mentions, edits, recalls, reactions and forwards through the outbox, each confirmed by sent", async () => {
+    const p = platform([{ conversationId: CONV, lastSeq: 4 }]);
+    const { client, messages } = newClient(p);
+    await client.login("alice", "pw");
+    client.connect();
+    const socket = await openAndSync(p, [], { [CONV]: 4 });
+    const to = { userId: BOB };
+
+    const reply = client.send(to, "yes", { replyTo: "1000004", mentions: [BOB] });
+    const edit = client.edit(to, "1000004", "fixed");
+    const recall = client.recall(to, "1000003");
+    const react = client.react(to, "1000002", "👍");
+    const forward = client.forward(to, { conversationId: "g_7", msgId: "55" });
+    expect(socket.framesOfType("send").map((f) => f.body)).toEqual([
+      { kind: "text", text: "yes", replyTo: { msgId: "1000004" }, mentions: [BOB] },
+      { kind: "edit", target: "1000004", text: "fixed" },
+      { kind: "recall", target: "1000003" },
+      { kind: "reaction", target: "1000002", emoji: "👍", on: true },
+      { kind: "forward", from: { conversationId: "g_7", msgId: "55" } },
+    ]);
+
+    [reply, edit, recall, react].forEach((out, i) =>
+      socket.receive({ type: "sent", clientMsgId: out.clientMsgId, conversationId: CONV, msgId: `9${i}`, seq: 5 + i, ts: 1 }),
+    );
+    expect((await edit.result).body).toEqual({ kind: "edit", target: "1000004", text: "fixed" });
+    expect(messages.map(([m]) => m.body?.kind)).toEqual(["text", "edit", "recall", "reaction"]);
+
+    const syncsBefore = socket.framesOfType("sync").length;
+    socket.receive({ type: "sent", clientMsgId: forward.clientMsgId, conversationId: CONV, msgId: "99", seq: 9, ts: 1 });
+    await forward.result;
+    await vi.advanceTimersByTimeAsync(300);
+    expect(socket.framesOfType("sync").length).toBe(syncsBefore + 1); // the copy's text comes by sync
+    expect(client.unsent()).toEqual([]);
+    client.disconnect();
+  });
+
+  it("deletes for me, clears, mutes and pins over REST", async () => {
+    const p = platform();
+    const calls: string[] = [];
+    p.http
+      .on(`DELETE /api/conversations/${CONV}/messages/77`, () => (calls.push("delete"), { status: 204, body: undefined }))
+      .on(`POST /api/conversations/${CONV}/clear`, () => (calls.push("clear"), { status: 200, body: { clearedThroughSeq: 9 } }))
+      .on(`PATCH /api/conversations/${CONV}/settings`, (req) => {
+        calls.push(`settings ${req.body}`);
+        return { status: 200, body: { conversationId: CONV, muted: true, pinned: false } };
+      });
+    const { client } = newClient(p);
+    await client.login("alice", "pw");
+
+    await client.deleteForMe(CONV, "77");
+    expect(await client.clear(CONV)).toBe(9);
+    expect(await client.setConversationSettings(CONV, { muted: true })).toEqual({ conversationId: CONV, muted: true, pinned: false });
+    expect(calls).toEqual(["delete", "clear", 'settings {"muted":true}']);
+  });
 });
