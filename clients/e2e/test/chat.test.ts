@@ -125,4 +125,74 @@ describe.skipIf(!gateway)("web client", () => {
 
     for (const u of [owner, pete, quinn]) await u.context.close();
   });
+
+  it("two people reply, edit, react, recall, pin and mute", async () => {
+    const ann = await User.register(browser, "ann", "Ann");
+    const ben = await User.register(browser, "ben", "Ben");
+    await ann.befriend(ben);
+    await ann.openFriend("Ben");
+    await ann.send("Lunch at noon?");
+    await ben.openChatWith("Ann");
+    await ben.waitForTexts(["Lunch at noon?"]);
+
+    // a message by its own text (a reply's quote repeats the text it quotes)
+    const message = (u: User, text: string) =>
+      u.page.locator('[data-test="message"]').filter({ has: u.page.locator('[data-test="message-text"]', { hasText: text }) });
+
+    // ben replies: the quote shows above his text on both sides
+    await message(ben, "Lunch at noon?").locator('[data-test="message-menu"]').click();
+    await ben.test("menu-reply").click();
+    await ben.test("composer-banner").waitFor();
+    await ben.send("Sure, where?");
+    for (const u of [ann, ben]) {
+      await u.waitForTexts(["Lunch at noon?", "Sure, where?"]);
+      await message(u, "Sure, where?").locator('[data-test="quote"]', { hasText: "Lunch at noon?" }).waitFor();
+    }
+
+    // ann edits her message: both see the new text, marked edited
+    await message(ann, "Lunch at noon?").locator('[data-test="message-menu"]').click();
+    await ann.test("menu-edit").click();
+    await ann.test("composer").fill("Lunch at 1 pm?");
+    await ann.test("composer").press("Enter");
+    for (const u of [ann, ben]) {
+      await u.waitForTexts(["Lunch at 1 pm?", "Sure, where?"]);
+      await message(u, "Lunch at 1 pm?").locator('[data-test="edited"]').waitFor();
+    }
+
+    // ben reacts; ann reacts with the same emoji by its chip: the count is 2 on both sides
+    await message(ben, "Lunch at 1 pm?").locator('[data-test="message-menu"]').click();
+    await ben.page.locator('[data-test="menu-react"][data-emoji="👍"]').click();
+    await message(ann, "Lunch at 1 pm?").locator('[data-test="reaction"][data-emoji="👍"]', { hasText: "1" }).waitFor();
+    await message(ann, "Lunch at 1 pm?").locator('[data-test="reaction"][data-emoji="👍"]').click();
+    for (const u of [ann, ben]) {
+      await message(u, "Lunch at 1 pm?").locator('[data-test="reaction"][data-emoji="👍"]', { hasText: "2" }).waitFor();
+    }
+    await ann.screenshot("08-reply-edit-react");
+
+    // ben recalls his reply: a placeholder on both sides, and ann's copy keeps nothing of it
+    await message(ben, "Sure, where?").locator('[data-test="message-menu"]').click();
+    await ben.test("menu-recall").click();
+    for (const u of [ann, ben]) await u.waitForTexts(["Lunch at 1 pm?", "This message was recalled"]);
+    expect(await ann.page.locator('[data-test="messages"]').textContent()).not.toContain("Sure, where?");
+    await ann.page.locator('[data-test="message"][data-recalled="true"]').waitFor();
+    await ben.screenshot("09-recalled");
+
+    // after a reload the state comes back from history, folded
+    await ann.page.reload();
+    await ann.connected();
+    await ann.openChatWith("Ben");
+    await ann.waitForTexts(["Lunch at 1 pm?", "This message was recalled"]);
+    await message(ann, "Lunch at 1 pm?").locator('[data-test="reaction"][data-emoji="👍"]', { hasText: "2" }).waitFor();
+
+    // pin and mute the chat in the list
+    await ann.tab("chats");
+    await ann.page.locator('[data-test="chat-item"]', { hasText: "Ben" }).locator('[data-test="pin"]').click();
+    await ann.page.locator('[data-test="chat-item"]', { hasText: "Ben" }).locator('[data-test="pinned-mark"]').waitFor();
+    await ann.page.locator('[data-test="chat-item"]', { hasText: "Ben" }).locator('[data-test="mute"]').click();
+    await ann.page.locator('[data-test="chat-item"]', { hasText: "Ben" }).locator('[data-test="muted-mark"]').waitFor();
+    await ann.screenshot("10-pinned-muted");
+
+    await ann.context.close();
+    await ben.context.close();
+  });
 });

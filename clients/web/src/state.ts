@@ -1,6 +1,7 @@
 import {
   ApiError,
   conversationIdOf,
+  MessageFold,
   targetOf,
   type ConnectionState,
   type Conversation as ConversationView,
@@ -26,6 +27,9 @@ export interface PendingMessage {
   failed?: string;
 }
 
+/** Entries that change another message: applied by the fold, never shown on their own. */
+const CHANGE_KINDS = new Set(["edit", "recall", "reaction", "delete", "clear"]);
+
 export interface Chat {
   id: string;
   kind: "direct" | "group";
@@ -40,6 +44,9 @@ export interface Chat {
   /** how far the peer has read (direct chats; from receipts) */
   peerReadSeq: number;
   unread: number;
+  unreadMentions: number;
+  muted: boolean;
+  pinned: boolean;
   left: boolean;
   typingUntil: number;
   /** the oldest seq loaded, or null before the first history page */
@@ -62,12 +69,16 @@ export class ChatState {
   active: string | null = null;
   connection: ConnectionState = "disconnected";
   notice: string | null = null;
+  /** every message with its edits, recalls, reactions and my deletes and clears applied */
+  readonly fold: MessageFold;
 
   private readonly listeners = new Set<() => void>();
   private readonly lookups = new Map<number, Promise<void>>();
   private scheduled = false;
 
-  constructor(readonly client: ImClient) {}
+  constructor(readonly client: ImClient) {
+    this.fold = new MessageFold(() => this.me?.id ?? null);
+  }
 
   subscribe(listener: () => void): () => void {
     this.listeners.add(listener);
@@ -99,7 +110,7 @@ export class ChatState {
       if (!chat) return;
       if (r.readerId === this.me?.id) {
         chat.readSeq = Math.max(chat.readSeq, r.seq);
-        chat.unread = Math.max(0, chat.lastSeq - chat.readSeq);
+        if (chat.readSeq >= chat.lastSeq) chat.unread = chat.unreadMentions = 0;
       } else {
         chat.peerReadSeq = Math.max(chat.peerReadSeq, r.seq);
       }
@@ -115,6 +126,20 @@ export class ChatState {
       chat.typingUntil = Date.now() + 5000;
       this.changed();
       setTimeout(() => this.changed(), 5100);
+    });
+    c.on("event", (e) => {
+      if (this.fold.applyEvent(e)) this.changed();
+      if (e.kind === "conversation.settings") {
+        const data = e.data as { conversationId: string; muted: boolean; pinned: boolean };
+        const chat = this.chats.get(data.conversationId);
+        if (chat) Object.assign(chat, { muted: data.muted, pinned: data.pinned });
+        this.changed();
+      }
+      if (e.kind === "conversation.cleared") {
+        const chat = this.chats.get(String((e.data as Record<string, unknown>).conversationId));
+        if (chat) Object.assign(chat, { unread: 0, unreadMentions: 0, historyComplete: true });
+        this.changed();
+      }
     });
     c.on("social", () => void this.loadSocial());
     c.on("synced", () => void this.loadSocial()); // presence and requests changed while away
@@ -200,11 +225,11 @@ export class ChatState {
     return this.chats.get(id) ?? this.ensureChat(id);
   }
 
-  send(chatId: string, text: string): void {
+  send(chatId: string, text: string, replyTo?: string): void {
     const chat = this.chats.get(chatId);
     if (!chat) return;
-    const to = chat.kind === "group" ? { groupId: chat.groupId! } : { userId: chat.peerId! };
-    const outgoing: Outgoing = this.client.send(to, text);
+    const mentions = chat.kind === "group" && /(^|\s)@all\b/.test(text) ? (["all"] as "all"[]) : undefined;
+    const outgoing: Outgoing = this.client.send(this.targetOf(chat), text, { replyTo, mentions });
     outgoing.result.catch((e: SendError) => {
       const p = chat.pending.get(outgoing.clientMsgId);
       if (p) p.failed = e.code;
@@ -213,11 +238,57 @@ export class ChatState {
     });
   }
 
+  /** An edit, recall, reaction or forward: shown when the server confirms it, a notice when it refuses. */
+  change(chatId: string, act: (to: ReturnType<ChatState["targetOf"]>) => Outgoing): void {
+    const chat = this.chats.get(chatId);
+    if (!chat) return;
+    act(this.targetOf(chat)).result.catch((e: SendError) => {
+      this.notice = `Not done: ${e.code.replace(/_/g, " ")}`;
+      this.changed();
+    });
+  }
+
+  edit(chatId: string, msgId: string, text: string): void {
+    this.change(chatId, (to) => this.client.edit(to, msgId, text));
+  }
+
+  recall(chatId: string, msgId: string): void {
+    this.change(chatId, (to) => this.client.recall(to, msgId));
+  }
+
+  react(chatId: string, msgId: string, emoji: string): void {
+    const mine = this.fold.get(chatId, msgId)?.reactions.some((r) => r.emoji === emoji && r.mine) ?? false;
+    this.change(chatId, (to) => this.client.react(to, msgId, emoji, !mine));
+  }
+
+  forward(fromChatId: string, msgId: string, toChatId: string): void {
+    this.change(toChatId, (to) => this.client.forward(to, { conversationId: fromChatId, msgId }));
+  }
+
+  async deleteForMe(chatId: string, msgId: string): Promise<void> {
+    await this.client.deleteForMe(chatId, msgId);
+    this.fold.applyEvent({ type: "event", kind: "message.deleted", data: { conversationId: chatId, msgId } });
+    this.changed();
+  }
+
+  async toggle(chatId: string, setting: "muted" | "pinned"): Promise<void> {
+    const chat = this.chats.get(chatId);
+    if (!chat) return;
+    const after = await this.client.setConversationSettings(chatId, { [setting]: !chat[setting] });
+    Object.assign(chat, { muted: after.muted, pinned: after.pinned });
+    this.changed();
+  }
+
+  targetOf(chat: Chat): { groupId: number } | { userId: number } {
+    return chat.kind === "group" ? { groupId: chat.groupId! } : { userId: chat.peerId! };
+  }
+
   markRead(chatId: string): void {
     const chat = this.chats.get(chatId);
     if (!chat || chat.lastSeq === 0 || chat.readSeq >= chat.lastSeq || chat.left) return;
     chat.readSeq = chat.lastSeq;
     chat.unread = 0;
+    chat.unreadMentions = 0;
     this.client.markRead(chatId, chat.lastSeq).catch(() => {});
     this.changed();
   }
@@ -234,30 +305,46 @@ export class ChatState {
     return this.displayName(chat.peerId!);
   }
 
+  /** Pinned chats first, then by last activity. */
   sortedChats(): Chat[] {
-    return [...this.chats.values()].sort((a, b) => b.lastActivity - a.lastActivity);
+    return [...this.chats.values()].sort(
+      (a, b) => Number(b.pinned) - Number(a.pinned) || b.lastActivity - a.lastActivity,
+    );
   }
 
   // ---- events --------------------------------------------------------------------------------------
 
   private onMessage(m: MsgFrame, clientMsgId?: string): void {
+    this.fold.apply(m);
+    if (m.conversationId.startsWith("u_")) {
+      this.changed(); // my own deletes and clears, from another device
+      return;
+    }
     const chat = this.ensureChat(m.conversationId);
     this.store(chat, m);
     if (clientMsgId) chat.pending.delete(clientMsgId);
-    const mine = m.from.userId === this.me?.id && m.body.kind !== "system";
+    const kind = m.body?.kind ?? "text";
+    const mine = m.from.userId === this.me?.id && kind !== "system";
     if (m.seq > chat.lastSeq) {
       chat.lastSeq = m.seq;
-      if (mine) chat.readSeq = Math.max(chat.readSeq, m.seq);
-      chat.unread = Math.max(0, chat.lastSeq - chat.readSeq);
+      if (mine) {
+        chat.readSeq = Math.max(chat.readSeq, m.seq);
+        chat.unread = 0;
+        chat.unreadMentions = 0;
+      } else if (kind === "text" && m.seq > chat.readSeq) {
+        chat.unread += 1; // only texts of others count (docs/api.md#my-conversations)
+        if (m.body?.mentions?.some((u) => u === "all" || u === this.me?.id)) chat.unreadMentions += 1;
+      }
     }
     chat.lastActivity = Math.max(chat.lastActivity, m.ts);
-    if (m.body.kind === "system") this.applySystem(chat, m);
+    if (kind === "system") this.applySystem(chat, m);
     void this.person(m.from.userId);
     if (this.active === chat.id && document.visibilityState === "visible") this.markRead(chat.id);
     this.changed();
   }
 
-  private onOutgoing(o: { clientMsgId: string; conversationId: string; text: string; createdAt: number }): void {
+  private onOutgoing(o: { clientMsgId: string; conversationId: string; text: string; body?: { kind: string }; createdAt: number }): void {
+    if (o.body && o.body.kind !== "text") return; // a change shows when it is confirmed
     const chat = this.ensureChat(o.conversationId);
     chat.pending.set(o.clientMsgId, { clientMsgId: o.clientMsgId, text: o.text, createdAt: o.createdAt });
     chat.lastActivity = Math.max(chat.lastActivity, o.createdAt);
@@ -275,7 +362,7 @@ export class ChatState {
   /** Group changes come as system messages: keep the name and membership current. */
   private applySystem(chat: Chat, m: MsgFrame): void {
     try {
-      const event = JSON.parse(m.body.text) as { event: string; name?: string; userIds?: number[] };
+      const event = JSON.parse(m.body?.text ?? "") as { event: string; name?: string; userIds?: number[] };
       if ((event.event === "group.created" || event.event === "group.renamed") && event.name) chat.groupName = event.name;
       const me = this.me?.id;
       if (event.event === "group.dissolved") chat.left = true;
@@ -293,6 +380,9 @@ export class ChatState {
     chat.lastSeq = view.lastSeq;
     chat.readSeq = view.readSeq;
     chat.unread = view.unread;
+    chat.unreadMentions = view.unreadMentions ?? 0;
+    chat.muted = Boolean(view.muted);
+    chat.pinned = Boolean(view.pinned);
     chat.left = Boolean(view.left);
     if (view.peer) chat.peerReadSeq = Math.max(chat.peerReadSeq, view.peer.readSeq);
     if (view.group) chat.groupName = view.group.name;
@@ -318,6 +408,9 @@ export class ChatState {
       readSeq: 0,
       peerReadSeq: 0,
       unread: 0,
+      unreadMentions: 0,
+      muted: false,
+      pinned: false,
       left: false,
       typingUntil: 0,
       oldestLoaded: null,
@@ -330,8 +423,10 @@ export class ChatState {
     return chat;
   }
 
+  /** Keeps the chat's messages (not the entries that change them) and folds everything. */
   private store(chat: Chat, m: MsgFrame): void {
-    chat.messages.set(m.seq, m);
+    this.fold.apply(m);
+    if (!CHANGE_KINDS.has(m.body?.kind ?? "text")) chat.messages.set(m.seq, m);
   }
 
   private async loadGroupName(chat: Chat): Promise<void> {

@@ -4,7 +4,7 @@ import type { MsgFrame } from "@chatforge/im-sdk";
 export function systemText(m: MsgFrame, name: (userId: number) => string): string {
   let event: { event?: string; actorId?: number; name?: string; userIds?: number[]; until?: number };
   try {
-    event = JSON.parse(m.body.text);
+    event = JSON.parse(m.body?.text ?? "");
   } catch {
     return "(group change)";
   }
@@ -40,9 +40,11 @@ export function systemText(m: MsgFrame, name: (userId: number) => string): strin
   }
 }
 
-export function preview(m: MsgFrame | undefined, name: (userId: number) => string): string {
+export function preview(m: MsgFrame | undefined, name: (userId: number) => string, shown?: string | null): string {
   if (!m) return "";
+  if (m.recalled || m.body === null || shown === null) return "This message was recalled";
   if (m.body.kind === "system") return systemText(m, name);
   if (m.body.kind !== "text") return "(unsupported message)";
-  return m.body.text.length > 80 ? `${m.body.text.slice(0, 80)}…` : m.body.text;
+  const text = shown ?? m.edited?.text ?? m.body.text ?? "";
+  return text.length > 80 ? `${text.slice(0, 80)}…` : text;
 }

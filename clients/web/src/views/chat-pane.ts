@@ -1,10 +1,11 @@
-import type { MsgFrame } from "@chatforge/im-sdk";
+import type { MsgFrame, ShownMessage } from "@chatforge/im-sdk";
 import { h, replaceChildren, time } from "../dom.js";
 import type { Chat, ChatState, PendingMessage } from "../state.js";
 import { systemText } from "../system-text.js";
 import { GroupDialog } from "./group-dialog.js";
 
 const MAX_TEXT = 4096;
+const QUICK_EMOJIS = ["👍", "❤️", "😂", "🎉", "😮", "😢"];
 
 /** The open conversation: header, messages (scrolling back loads older ones), composer. */
 export class ChatPane {
@@ -15,8 +16,14 @@ export class ChatPane {
   private readonly counter = h("small", { class: "counter" });
   private readonly sendButton = h("button", { type: "submit", class: "primary", "data-test": "send" }, "Send");
   private readonly composer: HTMLFormElement;
+  private readonly banner = h("div", { class: "composer-banner", "data-test": "composer-banner" });
   private shownChat: string | null = null;
   private loadingOlder = false;
+  /** the message the next send replies to, or the one being edited */
+  private replyingTo: ShownMessage | null = null;
+  private editing: ShownMessage | null = null;
+  /** the message whose menu is open */
+  private menuFor: string | null = null;
 
   constructor(private readonly state: ChatState) {
     this.composer = h("form", { class: "composer", onsubmit: (e: Event) => this.submit(e) }, this.input, h("div", { class: "composer-side" }, this.sendButton, this.counter));
@@ -34,7 +41,7 @@ export class ChatPane {
     this.list.addEventListener("scroll", () => {
       if (this.list.scrollTop < 40) void this.loadOlder();
     });
-    this.element = h("section", { class: "chat" }, this.header, this.list, this.composer);
+    this.element = h("section", { class: "chat" }, this.header, this.list, this.banner, this.composer);
     this.render();
   }
 
@@ -49,7 +56,12 @@ export class ChatPane {
     }
     const switched = this.shownChat !== chat.id;
     this.shownChat = chat.id;
-    if (switched) this.input.value = "";
+    if (switched) {
+      this.input.value = "";
+      this.replyingTo = this.editing = null;
+      this.menuFor = null;
+    }
+    this.renderBanner();
     this.renderHeader(chat);
     this.renderMessages(chat, switched);
     this.composer.hidden = false;
@@ -84,31 +96,152 @@ export class ChatPane {
     const atBottom = list.scrollHeight - list.scrollTop - list.clientHeight < 60;
     const previousHeight = list.scrollHeight;
     const previousTop = list.scrollTop;
-    const messages = [...chat.messages.values()].sort((a, b) => a.seq - b.seq);
+    const messages = this.state.fold.messages(chat.id);
     const items: HTMLElement[] = [];
     if (!chat.historyComplete && messages.length > 0) {
       items.push(h("li", { class: "older" }, h("button", { class: "link", "data-test": "load-older", onclick: () => this.loadOlder() }, "Load older messages")));
     }
-    for (const m of messages) items.push(this.messageItem(chat, m));
+    for (const m of messages) {
+      const frame = chat.messages.get(m.seq);
+      items.push(m.kind === "system" && frame ? this.systemItem(frame) : this.messageItem(chat, m));
+    }
     for (const p of chat.pending.values()) items.push(this.pendingItem(p));
     replaceChildren(list, items);
     if (switched || atBottom) list.scrollTop = list.scrollHeight;
     else if (this.loadingOlder) list.scrollTop = list.scrollHeight - previousHeight + previousTop;
   }
 
-  private messageItem(chat: Chat, m: MsgFrame): HTMLElement {
+  private systemItem(m: MsgFrame): HTMLElement {
     const s = this.state;
-    if (m.body.kind === "system") {
-      return h("li", { class: "system", "data-test": "system-message", "data-seq": m.seq }, systemText(m, (id) => s.displayName(id)));
-    }
+    return h("li", { class: "system", "data-test": "system-message", "data-seq": m.seq }, systemText(m, (id) => s.displayName(id)));
+  }
+
+  private messageItem(chat: Chat, m: ShownMessage): HTMLElement {
+    const s = this.state;
     const mine = m.from.userId === s.me?.id;
     const read = mine && chat.kind === "direct" && chat.peerReadSeq >= m.seq;
+    const text = m.recalled ? "This message was recalled" : m.kind === "text" ? (m.text ?? "") : "(unsupported message)";
     return h(
       "li",
-      { class: mine ? "message mine" : "message", "data-test": "message", "data-seq": m.seq, "data-mine": String(mine) },
+      {
+        class: ["message", mine ? "mine" : "", m.recalled ? "recalled" : ""].join(" ").trim(),
+        "data-test": "message",
+        "data-seq": m.seq,
+        "data-msg-id": m.msgId,
+        "data-mine": String(mine),
+        "data-recalled": String(m.recalled),
+      },
       !mine && chat.kind === "group" ? h("div", { class: "author" }, s.displayName(m.from.userId)) : null,
-      h("div", { class: "bubble", "data-test": "message-text" }, m.body.kind === "text" ? m.body.text : "(unsupported message)"),
-      h("div", { class: "meta" }, time(m.ts), mine ? h("span", { class: read ? "tick read" : "tick", "data-test": "tick", "data-read": String(read) }, read ? " ✓✓ read" : " ✓") : null),
+      m.forwardedFrom !== null ? h("div", { class: "forwarded", "data-test": "forwarded" }, `Forwarded from ${s.displayName(m.forwardedFrom)}`) : null,
+      m.replyTo ? this.quote(chat, m.replyTo) : null,
+      h("div", { class: "bubble", "data-test": "message-text" }, text),
+      m.reactions.length > 0 ? this.chips(chat, m) : null,
+      h(
+        "div",
+        { class: "meta" },
+        time(m.ts),
+        m.edited ? h("span", { class: "edited", "data-test": "edited" }, " · edited") : null,
+        mine ? h("span", { class: read ? "tick read" : "tick", "data-test": "tick", "data-read": String(read) }, read ? " ✓✓ read" : " ✓") : null,
+        m.recalled || chat.left ? null : h("button", { class: "link menu-button", "data-test": "message-menu", title: "More", onclick: () => this.toggleMenu(m.msgId) }, "⋯"),
+      ),
+      this.menuFor === m.msgId ? this.menu(chat, m, mine) : null,
+    );
+  }
+
+  /** The quoted message above a reply: who wrote it and its first words, or that it was recalled. */
+  private quote(chat: Chat, replyTo: NonNullable<ShownMessage["replyTo"]>): HTMLElement {
+    const held = this.state.fold.get(chat.id, replyTo.msgId);
+    const recalled = held ? held.recalled : replyTo.seq !== null && replyTo.preview === null;
+    const words = recalled ? "message recalled" : (held?.text ?? replyTo.preview ?? "…");
+    const author = held?.from.userId ?? replyTo.fromUserId;
+    return h(
+      "div",
+      { class: "quote", "data-test": "quote" },
+      author !== null && author !== undefined ? h("strong", null, `${this.state.displayName(author)}: `) : null,
+      words.length > 100 ? `${[...words].slice(0, 100).join("")}…` : words,
+    );
+  }
+
+  private chips(chat: Chat, m: ShownMessage): HTMLElement {
+    return h(
+      "div",
+      { class: "reactions", "data-test": "reactions" },
+      m.reactions.map((r) =>
+        h(
+          "button",
+          {
+            class: r.mine ? "chip mine" : "chip",
+            "data-test": "reaction",
+            "data-emoji": r.emoji,
+            "data-mine": String(r.mine),
+            title: r.userIds.map((u) => this.state.displayName(u)).join(", "),
+            onclick: () => this.state.react(chat.id, m.msgId, r.emoji),
+          },
+          `${r.emoji} ${r.count}`,
+        ),
+      ),
+    );
+  }
+
+  private menu(chat: Chat, m: ShownMessage, mine: boolean): HTMLElement {
+    const s = this.state;
+    const close = (act: () => void) => () => {
+      this.menuFor = null;
+      act();
+      this.render();
+    };
+    const others = s.sortedChats().filter((c) => !c.left);
+    const forward = h(
+      "select",
+      {
+        "data-test": "forward-to",
+        onchange: (e: Event) => {
+          const to = (e.target as HTMLSelectElement).value;
+          if (to) close(() => s.forward(chat.id, m.msgId, to))();
+        },
+      },
+      h("option", { value: "" }, "Forward to…"),
+      others.map((c) => h("option", { value: c.id }, s.titleOf(c))),
+    );
+    return h(
+      "div",
+      { class: "message-menu", "data-test": "menu" },
+      h("button", { "data-test": "menu-reply", onclick: close(() => this.startReply(m)) }, "Reply"),
+      mine && m.forwardedFrom === null ? h("button", { "data-test": "menu-edit", onclick: close(() => this.startEdit(m)) }, "Edit") : null,
+      mine || chat.kind === "group" ? h("button", { "data-test": "menu-recall", onclick: close(() => s.recall(chat.id, m.msgId)) }, "Recall") : null,
+      h("span", { class: "quick-reactions" }, QUICK_EMOJIS.map((emoji) => h("button", { "data-test": "menu-react", "data-emoji": emoji, onclick: close(() => s.react(chat.id, m.msgId, emoji)) }, emoji))),
+      forward,
+      h("button", { "data-test": "menu-delete", onclick: close(() => void s.deleteForMe(chat.id, m.msgId)) }, "Delete for me"),
+    );
+  }
+
+  private toggleMenu(msgId: string): void {
+    this.menuFor = this.menuFor === msgId ? null : msgId;
+    this.render();
+  }
+
+  private startReply(m: ShownMessage): void {
+    this.editing = null;
+    this.replyingTo = m;
+    this.input.focus();
+  }
+
+  private startEdit(m: ShownMessage): void {
+    this.replyingTo = null;
+    this.editing = m;
+    this.input.value = m.text ?? "";
+    this.updateCounter();
+    this.input.focus();
+  }
+
+  private renderBanner(): void {
+    const target = this.editing ?? this.replyingTo;
+    this.banner.hidden = !target;
+    if (!target) return;
+    replaceChildren(
+      this.banner,
+      h("span", null, this.editing ? "Editing: " : `Replying to ${this.state.displayName(target.from.userId)}: `, h("q", null, (target.text ?? "").slice(0, 80))),
+      h("button", { class: "link", "data-test": "banner-cancel", onclick: () => { this.replyingTo = this.editing = null; this.input.value = ""; this.render(); } }, "Cancel"),
     );
   }
 
@@ -126,7 +259,10 @@ export class ChatPane {
     const chat = this.chat();
     const text = this.input.value;
     if (!chat || !text.trim() || [...text].length > MAX_TEXT) return;
-    this.state.send(chat.id, text);
+    if (this.editing) this.state.edit(chat.id, this.editing.msgId, text);
+    else this.state.send(chat.id, text, this.replyingTo?.msgId);
+    this.replyingTo = this.editing = null;
+    this.renderBanner();
     this.input.value = "";
     this.updateCounter();
     this.list.scrollTop = this.list.scrollHeight;

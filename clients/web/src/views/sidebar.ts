@@ -61,7 +61,7 @@ export class Sidebar {
       statusBadge(s),
       h("button", { class: "link", onclick: this.logout, "data-test": "logout" }, "Log out"),
     );
-    const unread = [...s.chats.values()].reduce((n, c) => n + (c.left ? 0 : c.unread), 0);
+    const unread = [...s.chats.values()].reduce((n, c) => n + (c.left || c.muted ? 0 : c.unread), 0);
     const tab = (id: Tab, label: string, badge = 0) =>
       h(
         "button",
@@ -118,14 +118,32 @@ export class Sidebar {
         h(
           "div",
           { class: "chat-item-text" },
-          h("div", { class: "chat-item-title" }, h("span", { class: "name", "data-test": "chat-title" }, title), online ? h("span", { class: "online-dot", title: "online" }) : null),
-          h("div", { class: "chat-item-preview", "data-test": "chat-preview" }, pending ? pending.text : preview(last, (id) => s.displayName(id))),
+          h(
+            "div",
+            { class: "chat-item-title" },
+            h("span", { class: "name", "data-test": "chat-title" }, title),
+            online ? h("span", { class: "online-dot", title: "online" }) : null,
+            chat.pinned ? h("span", { title: "pinned", "data-test": "pinned-mark" }, "📌") : null,
+            chat.muted ? h("span", { title: "muted", "data-test": "muted-mark" }, "🔕") : null,
+          ),
+          h(
+            "div",
+            { class: "chat-item-preview", "data-test": "chat-preview" },
+            pending ? pending.text : preview(last, (id) => s.displayName(id), last ? s.fold.get(chat.id, last.msgId)?.text : undefined),
+          ),
         ),
         h(
           "div",
           { class: "chat-item-meta" },
           last ? h("small", null, time(last.ts)) : null,
-          chat.unread > 0 && !chat.left ? h("span", { class: "badge", "data-test": "unread" }, chat.unread) : null,
+          chat.unreadMentions > 0 && !chat.left ? h("span", { class: "badge mention", "data-test": "unread-mentions" }, "@") : null,
+          chat.unread > 0 && !chat.left ? h("span", { class: chat.muted ? "badge quiet" : "badge", "data-test": "unread" }, chat.unread) : null,
+          h(
+            "span",
+            { class: "chat-item-actions" },
+            h("button", { class: "link", title: chat.pinned ? "Unpin" : "Pin", "data-test": "pin", onclick: (e: Event) => { e.stopPropagation(); void s.toggle(chat.id, "pinned"); } }, chat.pinned ? "Unpin" : "Pin"),
+            h("button", { class: "link", title: chat.muted ? "Unmute" : "Mute", "data-test": "mute", onclick: (e: Event) => { e.stopPropagation(); void s.toggle(chat.id, "muted"); } }, chat.muted ? "Unmute" : "Mute"),
+          ),
         ),
       );
     });
