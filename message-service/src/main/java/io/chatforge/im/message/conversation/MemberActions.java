@@ -34,12 +34,19 @@ class MemberActions {
 
     private final ConversationQueries queries;
     private final ConversationLog log;
+    private final MemberSettings memberSettings;
     private final Push push;
     private final JsonMapper json;
 
-    MemberActions(ConversationQueries queries, ConversationLog log, Push push, JsonMapper json) {
+    MemberActions(
+            ConversationQueries queries,
+            ConversationLog log,
+            MemberSettings memberSettings,
+            Push push,
+            JsonMapper json) {
         this.queries = queries;
         this.log = log;
+        this.memberSettings = memberSettings;
         this.push = push;
         this.json = json;
     }
@@ -82,7 +89,7 @@ class MemberActions {
 
     MemberSettings.Settings settings(long userId, String conversationId, Boolean muted, Boolean pinned) {
         queries.requireMember(userId, conversationId);
-        MemberSettings.Settings after = log.changeSettings(userId, conversationId, muted, pinned);
+        MemberSettings.Settings after = memberSettings.change(userId, conversationId, muted, pinned);
         if (after == null) {
             throw ApiProblem.notFound("conversation_not_found", "no such conversation of yours");
         }

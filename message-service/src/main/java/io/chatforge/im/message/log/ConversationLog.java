@@ -29,7 +29,6 @@ public class ConversationLog {
     private final SystemEntries system;
     private final Memberships memberships;
     private final Cursors cursors;
-    private final MemberSettings settings;
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
 
@@ -38,14 +37,12 @@ public class ConversationLog {
             SystemEntries system,
             Memberships memberships,
             Cursors cursors,
-            MemberSettings settings,
             JdbcTemplate jdbc,
             PlatformTransactionManager transactions) {
         this.appender = appender;
         this.system = system;
         this.memberships = memberships;
         this.cursors = cursors;
-        this.settings = settings;
         this.jdbc = jdbc;
         this.transactions = new TransactionTemplate(transactions);
         // row locks only: no gap locks between concurrent inserts of different conversations
@@ -102,11 +99,6 @@ public class ConversationLog {
     @Transactional(propagation = Propagation.MANDATORY)
     public void leave(String conversationId, Collection<Long> userIds, long leftSeq) {
         memberships.leave(conversationId, userIds, leftSeq);
-    }
-
-    /** Changes a member's own settings (null: unchanged); afterwards, or null when not a member. */
-    public MemberSettings.Settings changeSettings(long userId, String conversationId, Boolean muted, Boolean pinned) {
-        return settings.change(userId, conversationId, muted, pinned, System.currentTimeMillis());
     }
 
     /** Moves read cursors (and delivered ones with them); the cursors of members afterwards. */

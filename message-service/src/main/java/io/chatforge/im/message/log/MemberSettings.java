@@ -14,7 +14,8 @@ public class MemberSettings {
     }
 
     /** Changes what is given (null: unchanged); the settings afterwards, or null when not a member. */
-    Settings change(long userId, String conversationId, Boolean muted, Boolean pinned, long now) {
+    public Settings change(long userId, String conversationId, Boolean muted, Boolean pinned) {
+        long now = System.currentTimeMillis();
         if (muted != null) {
             jdbc.update(
                     "UPDATE conversation_members SET muted = ? WHERE user_id = ? AND conversation_id = ?",
@@ -32,12 +33,12 @@ public class MemberSettings {
                     userId,
                     conversationId);
         }
-        List<Settings> now_ = jdbc.query(
+        List<Settings> after = jdbc.query(
                 "SELECT muted, pinned_at FROM conversation_members WHERE user_id = ? AND conversation_id = ?",
                 (rs, i) -> new Settings(rs.getBoolean(1), rs.getObject(2) != null),
                 userId,
                 conversationId);
-        return now_.isEmpty() ? null : now_.get(0);
+        return after.isEmpty() ? null : after.get(0);
     }
 
     /** A member's settings of one conversation. */
