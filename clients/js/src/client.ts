@@ -12,6 +12,7 @@ import { SyncRunner } from "./sync.js";
 import { webSocketTransport, type Socket, type Transport } from "./transport.js";
 import type {
   MessageBody,
+  SendBody,
   ConnectionState,
   ErrorFrame,
   EventFrame,
@@ -255,13 +256,13 @@ export class ImClient extends Emitter<ImClientEvents> {
     text: string,
     options: { clientMsgId?: string; replyTo?: string; mentions?: (number | "all")[] } = {},
   ): Outgoing {
-    const body: MessageBody | undefined =
+    const body: SendBody | undefined =
       options.replyTo === undefined && options.mentions === undefined
         ? undefined
         : {
             kind: "text",
             text,
-            ...(options.replyTo === undefined ? {} : { replyTo: { msgId: options.replyTo } }),
+            ...(options.replyTo === undefined ? {} : { replyTo: options.replyTo }),
             ...(options.mentions === undefined ? {} : { mentions: options.mentions }),
           };
     return this.submit(to, text, body, options.clientMsgId, true);
@@ -305,7 +306,7 @@ export class ImClient extends Emitter<ImClientEvents> {
   private submit(
     to: Target,
     text: string,
-    body: MessageBody | undefined,
+    body: SendBody | undefined,
     givenClientMsgId: string | undefined,
     needsText: boolean,
   ): Outgoing {
@@ -533,7 +534,7 @@ export class ImClient extends Emitter<ImClientEvents> {
       msgId: frame.msgId,
       seq: frame.seq,
       from: { userId: me, deviceId: this.session.deviceId },
-      body: pending.body ?? { kind: "text", text: pending.text },
+      body: localBody(pending.body, pending.text),
       ts: frame.ts,
     };
     if (message.body?.kind === "forward") {
@@ -694,4 +695,11 @@ export class ImClient extends Emitter<ImClientEvents> {
     this.current = state;
     this.emit("state", state);
   }
+}
+
+/** My own message as the app gets it on `sent`: a reply's quote names its target (the rest comes by sync). */
+function localBody(body: SendBody | undefined, text: string): MessageBody {
+  if (body === undefined) return { kind: "text", text };
+  const { replyTo, ...rest } = body;
+  return replyTo === undefined ? rest : { ...rest, replyTo: { msgId: replyTo } };
 }

@@ -1,5 +1,5 @@
 import { readJson, writeJson, type KeyValueStorage } from "./storage.js";
-import type { MessageBody, MsgFrame, Target } from "./types.js";
+import type { MsgFrame, SendBody, Target } from "./types.js";
 
 /** A message this device is sending: shown at once, confirmed by `result`. */
 export interface Outgoing {
@@ -9,7 +9,7 @@ export interface Outgoing {
   /** what the app shows while it is on its way (an edit's new text, "" for a recall or reaction) */
   text: string;
   /** the body sent when it is not a plain text: a reply, mentions, an edit, a recall, a reaction, a forward */
-  body?: MessageBody;
+  body?: SendBody;
   createdAt: number;
   /** the stored message (with msgId and seq), or a `SendError` */
   result: Promise<MsgFrame>;

@@ -27,6 +27,9 @@ export interface MessageBody {
   clearedThroughSeq?: number;
 }
 
+/** A `send` frame's body (docs/protocol.md#message-lifecycle): `replyTo` is the quoted message's id. */
+export type SendBody = Omit<MessageBody, "replyTo"> & { replyTo?: string };
+
 /** One emoji on a message: how many, whether I am among them, the first 20 who. */
 export interface Reaction {
   emoji: string;

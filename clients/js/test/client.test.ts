@@ -506,7 +506,7 @@ describe("ImClient", () => {
     const react = client.react(to, "1000002", "👍");
     const forward = client.forward(to, { conversationId: "g_7", msgId: "55" });
     expect(socket.framesOfType("send").map((f) => f.body)).toEqual([
-      { kind: "text", text: "yes", replyTo: { msgId: "1000004" }, mentions: [BOB] },
+      { kind: "text", text: "yes", replyTo: "1000004", mentions: [BOB] },
       { kind: "edit", target: "1000004", text: "fixed" },
       { kind: "recall", target: "1000003" },
       { kind: "reaction", target: "1000002", emoji: "👍", on: true },
@@ -517,6 +517,7 @@ describe("ImClient", () => {
       socket.receive({ type: "sent", clientMsgId: out.clientMsgId, conversationId: CONV, msgId: `9${i}`, seq: 5 + i, ts: 1 }),
     );
     expect((await edit.result).body).toEqual({ kind: "edit", target: "1000004", text: "fixed" });
+    expect((await reply.result).body?.replyTo).toEqual({ msgId: "1000004" });
     expect(messages.map(([m]) => m.body?.kind)).toEqual(["text", "edit", "recall", "reaction"]);
 
     const syncsBefore = socket.framesOfType("sync").length;
