@@ -158,6 +158,7 @@ describe.skipIf(!gateway)("web client", () => {
       await u.waitForTexts(["Lunch at 1 pm?", "Sure, where?"]);
       await message(u, "Lunch at 1 pm?").locator('[data-test="edited"]').waitFor();
     }
+    expect(await ann.test("composer-banner").isVisible()).toBe(false);
 
     // ben reacts; ann reacts with the same emoji by its chip: the count is 2 on both sides
     await message(ben, "Lunch at 1 pm?").locator('[data-test="message-menu"]').click();
