@@ -6,6 +6,7 @@
 import { describe, expect, it, vi } from "vitest";
 import WebSocket from "ws";
 import { ImClient, type MessageInfo } from "../src/client.js";
+import { MessageFold } from "../src/fold.js";
 import { webSocketTransport, type WebSocketConstructor } from "../src/transport.js";
 import type { MsgFrame, SocialEvent } from "../src/types.js";
 
@@ -31,7 +32,7 @@ function device(deviceId = unique("node")) {
   client.on("message", (m, info) => messages.push([m, info]));
   client.on("social", (e) => social.push(e));
   const texts = (conversationId: string) =>
-    messages.filter(([m]) => m.conversationId === conversationId && m.body.kind === "text").map(([m]) => m.body.text);
+    messages.filter(([m]) => m.conversationId === conversationId && m.body?.kind === "text").map(([m]) => m.body!.text);
   return { client, messages, social, texts };
 }
 
@@ -122,5 +123,68 @@ describe.skipIf(!gateway)("SDK against the platform", () => {
       expect(new Set(seqs).size).toBe(seqs.length);
     }
     for (const d of [owner, bob, carol]) d.client.disconnect();
+  });
+
+  it("replies, edits, reacts, recalls and deletes; a device that was away folds the same state after its sync", async () => {
+    const alice = await account("sdk_ann");
+    const bob = await account("sdk_ben");
+    await online(alice, bob);
+    const request = await alice.client.api.friends.request(bob.userId);
+    await bob.client.api.friends.accept(request.id);
+    await vi.waitFor(() => expect(alice.social.map((e) => e.type)).toContain("friend.request.accepted"), waitLong);
+    const toBob = { userId: bob.userId };
+    const toAlice = { userId: alice.userId };
+
+    // bob's second device, with its own fold, is there for the first message and then goes away
+    const tablet = device();
+    await tablet.client.login(bob.username, password);
+    const tabletFold = new MessageFold(() => tablet.client.userId);
+    tablet.client.on("message", (m) => tabletFold.apply(m));
+    tablet.client.on("event", (e) => tabletFold.applyEvent(e));
+    const phoneFold = new MessageFold(() => bob.client.userId);
+    bob.client.on("message", (m) => phoneFold.apply(m));
+    bob.client.on("event", (e) => phoneFold.applyEvent(e));
+    await online(tablet);
+
+    const first = await alice.client.send(toBob, "lunch at noon?").result;
+    const conversation = first.conversationId;
+    await vi.waitFor(() => expect(tabletFold.messages(conversation)).toHaveLength(1), waitLong);
+    tablet.client.disconnect();
+
+    const reply = await bob.client.send(toAlice, "where?", { replyTo: first.msgId }).result;
+    await alice.client.edit(toBob, first.msgId, "lunch at 1 pm?").result;
+    await bob.client.react(toAlice, first.msgId, "👍").result;
+    await alice.client.react(toBob, first.msgId, "👍").result;
+    const oops = await alice.client.send(toBob, "oops, wrong chat").result;
+    await alice.client.recall(toBob, oops.msgId).result;
+    await expect(bob.client.edit(toAlice, first.msgId, "mine now").result).rejects.toMatchObject({ code: "not_allowed" });
+    await bob.client.deleteForMe(conversation, reply.msgId);
+
+    const expected = [
+      { text: "lunch at 1 pm?", recalled: false, reactions: [{ emoji: "👍", count: 2, mine: true }] },
+      { text: null, recalled: true, reactions: [] },
+    ];
+    const shown = (fold: MessageFold) =>
+      fold.messages(conversation).map((m) => ({
+        text: m.text,
+        recalled: m.recalled,
+        reactions: m.reactions.map(({ emoji, count, mine }) => ({ emoji, count, mine })),
+      }));
+    await vi.waitFor(() => expect(shown(phoneFold)).toEqual(expected), waitLong);
+
+    await online(tablet); // it syncs from where it was
+    await vi.waitFor(() => expect(shown(tabletFold)).toEqual(expected), waitLong);
+    const history = new MessageFold(() => bob.userId);
+    (await bob.client.api.conversations.history(conversation)).forEach((m) => history.apply(m));
+    expect(shown(history)).toEqual(expected);
+
+    const settings = await bob.client.setConversationSettings(conversation, { pinned: true, muted: true });
+    expect(settings).toEqual({ conversationId: conversation, muted: true, pinned: true });
+    expect(await bob.client.clear(conversation)).toBeGreaterThanOrEqual(5);
+    await vi.waitFor(() => expect(tabletFold.messages(conversation)).toEqual([]), waitLong);
+    const list = await bob.client.api.conversations.list();
+    expect(list.items.find((c) => c.conversationId === conversation)).toMatchObject({ unread: 0, pinned: true, muted: true });
+
+    for (const d of [alice, bob, tablet]) d.client.close();
   });
 });
