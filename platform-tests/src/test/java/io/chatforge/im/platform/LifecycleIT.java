@@ -85,14 +85,17 @@ class LifecycleIT {
                     .isEqualTo("not_allowed");
             assertThat(errorCode(a, "e5", to(bob), body("text", "text", "x", "replyTo", "123456")))
                     .isEqualTo("invalid_field");
-            assertThat(errorCode(a, "e8", to(bob), body("recall", "target", "123456"))).isEqualTo("not_found");
-            assertThat(errorCode(b, "e9", to(alice), reaction("123456", "👍", true))).isEqualTo("not_found");
+            assertThat(errorCode(a, "e8", to(bob), body("recall", "target", "123456")))
+                    .isEqualTo("not_found");
+            assertThat(errorCode(b, "e9", to(alice), reaction("123456", "👍", true)))
+                    .isEqualTo("not_found");
             assertThat(errorCode(b, "e10", to(alice), body("reaction", "target", original, "on", true)))
                     .as("checked by the connector")
                     .isEqualTo("missing_field");
             assertThat(errorCode(b, "e11", to(alice), body("edit", "target", original)))
                     .isEqualTo("missing_field");
-            assertThat(errorCode(b, "e12", to(alice), body("poll", "text", "?"))).isEqualTo("invalid_field");
+            assertThat(errorCode(b, "e12", to(alice), body("poll", "text", "?")))
+                    .isEqualTo("invalid_field");
             awaitOnline(a, b); // every bad frame was answered, and both sessions live on
 
             sent(a, "c9", to(bob), body("recall", "target", original));
