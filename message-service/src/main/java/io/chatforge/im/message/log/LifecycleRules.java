@@ -45,6 +45,11 @@ final class LifecycleRules {
         boolean isText() {
             return MessageBody.TEXT.equals(kind);
         }
+
+        Target with(String text, boolean recalled, Set<String> emojis) {
+            return new Target(
+                    id, conversationId, seq, senderId, kind, text, recalled, createdAt, forwardedFrom, emojis);
+        }
     }
 
     /** What the rules read: targets, the windows users may read, group members, the time. */
@@ -282,45 +287,15 @@ final class LifecycleRules {
     /** Updates the facts of a target after an accepted change, for the drafts after it in the batch. */
     static Target after(Target target, Effect effect) {
         if (effect instanceof Edit edit) {
-            return new Target(
-                    target.id(),
-                    target.conversationId(),
-                    target.seq(),
-                    target.senderId(),
-                    target.kind(),
-                    edit.text(),
-                    false,
-                    target.createdAt(),
-                    target.forwardedFrom(),
-                    target.emojis());
+            return target.with(edit.text(), false, target.emojis());
         }
         if (effect instanceof Recall) {
-            return new Target(
-                    target.id(),
-                    target.conversationId(),
-                    target.seq(),
-                    target.senderId(),
-                    target.kind(),
-                    null,
-                    true,
-                    target.createdAt(),
-                    target.forwardedFrom(),
-                    Set.of());
+            return target.with(null, true, Set.of());
         }
         if (effect instanceof React react && react.on()) {
             Set<String> emojis = new HashSet<>(target.emojis());
             emojis.add(react.emoji());
-            return new Target(
-                    target.id(),
-                    target.conversationId(),
-                    target.seq(),
-                    target.senderId(),
-                    target.kind(),
-                    target.text(),
-                    target.recalled(),
-                    target.createdAt(),
-                    target.forwardedFrom(),
-                    emojis);
+            return target.with(target.text(), target.recalled(), emojis);
         }
         return target;
     }

@@ -118,7 +118,7 @@ class LifecycleRulesTest {
     void aMessageTakesAtMostTwentyDifferentEmojis_butMoreOfTheSameAlways() {
         Set<String> twenty = IntStream.range(0, 20).mapToObj(i -> "e" + i).collect(Collectors.toSet());
         facts.message(10, GROUP, 3, 1, "popular", NOW);
-        facts.targets.put(10L, withEmojis(facts.targets.get(10L), twenty));
+        facts.targets.put(10L, facts.targets.get(10L).with("popular", false, twenty));
 
         assertThat(refused(draft(2, GROUP, MessageBody.reaction("10", "🆕", true))))
                 .isEqualTo("invalid_field");
@@ -168,20 +168,6 @@ class LifecycleRulesTest {
         facts.noWindow(1, GROUP);
         assertThat(refused(draft(1, "u_1", MessageBody.delete(GROUP, "10", null))))
                 .isEqualTo("not_found");
-    }
-
-    private static Target withEmojis(Target t, Set<String> emojis) {
-        return new Target(
-                t.id(),
-                t.conversationId(),
-                t.seq(),
-                t.senderId(),
-                t.kind(),
-                t.text(),
-                t.recalled(),
-                t.createdAt(),
-                t.forwardedFrom(),
-                emojis);
     }
 
     private Accepted accepted(Draft draft) {
