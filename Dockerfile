@@ -41,7 +41,7 @@ COPY --from=build /layers/application/ ./
 USER 10001:10001
 # heap sized from the container's memory limit; crash (and be restarted) rather than limp on after an OOM;
 # no hsperfdata sampler waking 20 times a second (idle CPU, docs/benchmarks.md)
-ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=70 -XX:InitialRAMPercentage=30 -XX:+ExitOnOutOfMemoryError -Xss512k -XX:-UsePerfData" \
+ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=70 -XX:InitialRAMPercentage=30 -XX:+ExitOnOutOfMemoryError -Xss512k -XX:-UsePerfData -XX:G1ConcRefinementServiceIntervalMillis=2000 -XX:+UnlockDiagnosticVMOptions -XX:AsyncDeflationInterval=1000" \
     IM_SERVICE="$SERVICE" \
     IM_HEALTH_PORT="$HEALTH_PORT"
 EXPOSE 8080-8090

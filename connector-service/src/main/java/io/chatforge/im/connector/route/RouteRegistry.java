@@ -5,7 +5,9 @@ import io.chatforge.im.contracts.messaging.PresenceKeys;
 import io.chatforge.im.contracts.messaging.PresenceKeys.Route;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.redis.connection.ReturnType;
@@ -81,19 +83,23 @@ public class RouteRegistry {
             """, Long.class);
 
     /**
-     * Refreshes a route unless another node took the device over meanwhile; returns 0 when the
-     * route was gone (pushes to the device went nowhere since), else 1.
+     * Refreshes the routes of one user's devices on this node (ARGV[4..]) unless another node took
+     * a device over meanwhile, and the user's key and online flag once: one call per user, not per
+     * device. Returns per device 0 when its route was gone (pushes to it went nowhere since), else 1.
      */
-    private static final RedisScript<Long> REFRESH = RedisScript.of("""
-            local current = redis.call('HGET', KEYS[1], ARGV[1])
-            if (not current) or string.sub(current, 1, string.len(ARGV[3]) + 1) == ARGV[3] .. '|' then
-              redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
+    private static final RedisScript<List> REFRESH = RedisScript.of("""
+            local found = {}
+            for i = 4, #ARGV do
+              local current = redis.call('HGET', KEYS[1], ARGV[i])
+              if (not current) or string.sub(current, 1, string.len(ARGV[2]) + 1) == ARGV[2] .. '|' then
+                redis.call('HSET', KEYS[1], ARGV[i], ARGV[1])
+              end
+              found[#found + 1] = current and 1 or 0
             end
-            redis.call('PEXPIRE', KEYS[1], ARGV[4])
-            redis.call('SET', KEYS[2], '1', 'PX', ARGV[4])
-            if current then return 1 end
-            return 0
-            """, Long.class);
+            redis.call('PEXPIRE', KEYS[1], ARGV[3])
+            redis.call('SET', KEYS[2], '1', 'PX', ARGV[3])
+            return found
+            """, List.class);
 
     /**
      * This node's marker: pushed forward while present; when it is gone (a Redis flush or restart,
@@ -176,51 +182,91 @@ public class RouteRegistry {
 
     /**
      * Pushes every local route's expiry forward (and rewrites routes lost to a Redis flush or a
-     * changed slot): one pipeline per 1,000 devices on a pooled connection, because a reactive call
-     * per device cost the connector about a quarter of its idle CPU at 10,000 connections. Returns
-     * the devices whose route was gone (they missed pushes); a failure is logged and retried at the
-     * next interval, well within the TTL.
+     * changed slot): one script call per user (all of its devices here), pipelined by about 1,000
+     * devices on a pooled connection, because a reactive call per device cost the connector about a
+     * quarter of its idle CPU at 10,000 connections. Returns the devices whose route was gone (they
+     * missed pushes); a failure is logged and retried at the next interval, well within the TTL.
      */
     public List<RoutedDevice> refresh(List<RoutedDevice> live) {
+        if (live.isEmpty()) {
+            return List.of();
+        }
         long now = System.currentTimeMillis();
         long ttl = properties.routeTtl().toMillis();
         byte[] value = bytes(new Route(node.id(), slots.slot(), now + ttl).encode());
         byte[] nodeId = bytes(node.id());
         byte[] ttlMillis = bytes(Long.toString(ttl));
-        if (live.isEmpty()) {
-            return List.of();
-        }
+        List<List<RoutedDevice>> users = byUser(live);
         List<RoutedDevice> lost = new ArrayList<>();
         try {
             // after a Redis restart the script is not cached: load it once per refresh, not per call
             String sha = blockingRedis.execute(
                     (RedisCallback<String>) c -> c.scriptingCommands().scriptLoad(REFRESH_SCRIPT));
-            for (int from = 0; from < live.size(); from += REFRESH_BATCH) {
-                List<RoutedDevice> batch = live.subList(from, Math.min(live.size(), from + REFRESH_BATCH));
+            for (List<List<RoutedDevice>> batch : batches(users, REFRESH_BATCH)) {
                 List<Object> results = blockingRedis.executePipelined((RedisCallback<Object>) c -> {
-                    for (RoutedDevice s : batch) {
-                        c.scriptingCommands()
-                                .evalSha(
-                                        sha,
-                                        ReturnType.INTEGER,
-                                        2,
-                                        bytes(PresenceKeys.routes(s.userId())),
-                                        bytes(PresenceKeys.online(s.userId())),
-                                        bytes(s.deviceId()),
-                                        value,
-                                        nodeId,
-                                        ttlMillis);
+                    for (List<RoutedDevice> devices : batch) {
+                        long userId = devices.get(0).userId();
+                        byte[][] keysAndArgs = new byte[5 + devices.size()][];
+                        keysAndArgs[0] = bytes(PresenceKeys.routes(userId));
+                        keysAndArgs[1] = bytes(PresenceKeys.online(userId));
+                        keysAndArgs[2] = value;
+                        keysAndArgs[3] = nodeId;
+                        keysAndArgs[4] = ttlMillis;
+                        for (int i = 0; i < devices.size(); i++) {
+                            keysAndArgs[5 + i] = bytes(devices.get(i).deviceId());
+                        }
+                        c.scriptingCommands().evalSha(sha, ReturnType.MULTI, 2, keysAndArgs);
                     }
                     return null;
                 });
-                for (int i = 0; i < batch.size() && i < results.size(); i++) {
-                    if (results.get(i) instanceof Number n && n.longValue() == 0) {
-                        lost.add(batch.get(i));
-                    }
+                for (int u = 0; u < batch.size() && u < results.size(); u++) {
+                    lost.addAll(lostOf(batch.get(u), results.get(u)));
                 }
             }
         } catch (RuntimeException e) {
             log.warn("route refresh failed: {}", e.toString());
+        }
+        return lost;
+    }
+
+    /** The devices, grouped by user (each group non-empty), in the order users first appear. */
+    static List<List<RoutedDevice>> byUser(List<RoutedDevice> devices) {
+        Map<Long, List<RoutedDevice>> users = new LinkedHashMap<>();
+        devices.forEach(
+                d -> users.computeIfAbsent(d.userId(), u -> new ArrayList<>(2)).add(d));
+        return new ArrayList<>(users.values());
+    }
+
+    /** Consecutive groups of users holding about {@code devices} devices each (a user is never split). */
+    static List<List<List<RoutedDevice>>> batches(List<List<RoutedDevice>> users, int devices) {
+        List<List<List<RoutedDevice>>> batches = new ArrayList<>();
+        List<List<RoutedDevice>> current = new ArrayList<>();
+        int size = 0;
+        for (List<RoutedDevice> user : users) {
+            if (size > 0 && size + user.size() > devices) {
+                batches.add(current);
+                current = new ArrayList<>();
+                size = 0;
+            }
+            current.add(user);
+            size += user.size();
+        }
+        if (!current.isEmpty()) {
+            batches.add(current);
+        }
+        return batches;
+    }
+
+    /** The devices of one user the script found without a route (0 at their place). */
+    static List<RoutedDevice> lostOf(List<RoutedDevice> devices, Object result) {
+        if (!(result instanceof List<?> found)) {
+            return List.of(); // an error reply for this user: retried at the next refresh
+        }
+        List<RoutedDevice> lost = new ArrayList<>();
+        for (int i = 0; i < devices.size() && i < found.size(); i++) {
+            if (found.get(i) instanceof Number n && n.longValue() == 0) {
+                lost.add(devices.get(i));
+            }
         }
         return lost;
     }
