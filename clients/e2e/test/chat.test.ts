@@ -123,6 +123,17 @@ describe.skipIf(!gateway)("web client", () => {
     await owner.screenshot("06-group-owner");
     await quinn.screenshot("07-group-member");
 
+    // the owner may recall anyone's message; a plain member only their own
+    const byText = (u: User, text: string) =>
+      u.page.locator('[data-test="message"]').filter({ has: u.page.locator('[data-test="message-text"]', { hasText: text }) });
+    await byText(quinn, "Thanks Olga").locator('[data-test="message-menu"]').click();
+    await quinn.test("menu-reply").waitFor();
+    expect(await quinn.page.locator('[data-test="menu-recall"]').count()).toBe(0);
+    await byText(owner, "Thanks Olga").locator('[data-test="message-menu"]').click();
+    await owner.test("menu-recall").click();
+    const after = ["Welcome, both of you!", "This message was recalled", "Hi all 👋"];
+    for (const member of [owner, pete, quinn]) await member.waitForTexts(after);
+
     for (const u of [owner, pete, quinn]) await u.context.close();
   });
 

@@ -37,6 +37,8 @@ export interface Chat {
   peerId?: number;
   groupId?: number;
   groupName?: string;
+  /** my role in the group: owners and admins may recall anyone's message and mention @all */
+  myRole?: "owner" | "admin" | "member";
   messages: Map<number, MsgFrame>;
   pending: Map<string, PendingMessage>;
   lastSeq: number;
@@ -228,7 +230,8 @@ export class ChatState {
   send(chatId: string, text: string, replyTo?: string): void {
     const chat = this.chats.get(chatId);
     if (!chat) return;
-    const mentions = chat.kind === "group" && /(^|\s)@all\b/.test(text) ? (["all"] as "all"[]) : undefined;
+    const manages = chat.myRole === "owner" || chat.myRole === "admin";
+    const mentions = manages && /(^|\s)@all\b/.test(text) ? (["all"] as "all"[]) : undefined;
     const outgoing: Outgoing = this.client.send(this.targetOf(chat), text, { replyTo, mentions });
     outgoing.result.catch((e: SendError) => {
       const p = chat.pending.get(outgoing.clientMsgId);
@@ -368,6 +371,8 @@ export class ChatState {
       if (event.event === "group.dissolved") chat.left = true;
       if ((event.event === "member.left" || event.event === "member.kicked") && me && event.userIds?.includes(me)) chat.left = true;
       if (event.event === "members.joined" && me && event.userIds?.includes(me)) chat.left = false;
+      const roles = ["admin.added", "admin.removed", "owner.transferred"];
+      if (roles.includes(event.event) && !chat.left) void this.loadGroupName(chat); // my role may have changed
     } catch {
       // an event this client does not know
     }
@@ -429,10 +434,13 @@ export class ChatState {
     if (!CHANGE_KINDS.has(m.body?.kind ?? "text")) chat.messages.set(m.seq, m);
   }
 
+  /** The group's name and my role (owner and admins are listed first, so one page finds a manager). */
   private async loadGroupName(chat: Chat): Promise<void> {
     try {
-      const { group } = await this.client.api.groups.get(chat.groupId!, 0, 1);
+      const { group, members } = await this.client.api.groups.get(chat.groupId!, 0, 50);
       chat.groupName = group.name;
+      const me = members.items.find((m) => m.userId === this.me?.id);
+      chat.myRole = me ? me.role : "member";
       this.changed();
     } catch {
       // a group this user left: the name comes with the conversation list

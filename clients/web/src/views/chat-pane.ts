@@ -208,7 +208,9 @@ export class ChatPane {
       { class: "message-menu", "data-test": "menu" },
       h("button", { "data-test": "menu-reply", onclick: close(() => this.startReply(m)) }, "Reply"),
       mine && m.forwardedFrom === null ? h("button", { "data-test": "menu-edit", onclick: close(() => this.startEdit(m)) }, "Edit") : null,
-      mine || chat.kind === "group" ? h("button", { "data-test": "menu-recall", onclick: close(() => s.recall(chat.id, m.msgId)) }, "Recall") : null,
+      mine || chat.myRole === "owner" || chat.myRole === "admin"
+        ? h("button", { "data-test": "menu-recall", onclick: close(() => s.recall(chat.id, m.msgId)) }, "Recall")
+        : null,
       h("span", { class: "quick-reactions" }, QUICK_EMOJIS.map((emoji) => h("button", { "data-test": "menu-react", "data-emoji": emoji, onclick: close(() => s.react(chat.id, m.msgId, emoji)) }, emoji))),
       forward,
       h("button", { "data-test": "menu-delete", onclick: close(() => void s.deleteForMe(chat.id, m.msgId)) }, "Delete for me"),
