@@ -3,19 +3,14 @@ package io.chatforge.im.connector.transport;
 import io.chatforge.im.connector.config.ConnectorProperties;
 import io.chatforge.im.connector.session.ClientSession;
 import io.chatforge.im.connector.sync.SyncClient;
-import io.chatforge.im.contracts.frame.Emojis;
 import io.chatforge.im.contracts.frame.ErrorCodes;
 import io.chatforge.im.contracts.frame.FrameBudget;
 import io.chatforge.im.contracts.frame.FrameTypes;
-import io.chatforge.im.contracts.frame.Mentions;
 import io.chatforge.im.contracts.frame.MessageBody;
-import io.chatforge.im.contracts.frame.MsgIds;
 import io.chatforge.im.contracts.frame.SyncLimits;
 import io.chatforge.im.contracts.frame.Target;
 import io.chatforge.im.contracts.messaging.ConversationIds;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
@@ -44,6 +39,7 @@ class ClientFrameHandler {
     private final Frames frames;
     private final JsonMapper json;
     private final TokenRenewal renewal;
+    private final SendBodies bodies;
 
     ClientFrameHandler(
             ConnectorProperties limits,
@@ -58,6 +54,7 @@ class ClientFrameHandler {
         this.frames = frames;
         this.json = json;
         this.renewal = renewal;
+        this.bodies = new SendBodies(limits.maxTextLength());
     }
 
     /** Every frame costs from the budget; a refused one a full unit, and too many refused close the socket. */
@@ -103,9 +100,9 @@ class ClientFrameHandler {
     }
 
     private void dispatch(ClientSession session, JsonNode frame) {
-        String type = optionalText(frame, "type");
+        String type = FrameFields.text(frame, "type");
         if (type == null) {
-            throw new FrameRejected(ErrorCodes.MISSING_FIELD, "type is required", optionalText(frame, "ref"));
+            throw new FrameRejected(ErrorCodes.MISSING_FIELD, "type is required", FrameFields.text(frame, "ref"));
         }
         switch (type) {
             case FrameTypes.PING -> {
@@ -124,7 +121,7 @@ class ClientFrameHandler {
     }
 
     private void send(ClientSession session, JsonNode frame) {
-        String clientMsgId = optionalText(frame, "clientMsgId");
+        String clientMsgId = FrameFields.text(frame, "clientMsgId");
         String ref = clientMsgId != null ? abbreviate(clientMsgId) : ref(frame, FrameTypes.SEND);
         if (clientMsgId == null || clientMsgId.isBlank()) {
             throw new FrameRejected(ErrorCodes.MISSING_FIELD, "clientMsgId is required", ref);
@@ -138,119 +135,14 @@ class ClientFrameHandler {
         if (body == null || !body.isObject()) {
             throw new FrameRejected(ErrorCodes.MISSING_FIELD, "body is required", ref);
         }
-        MessageBody checked = body(body, ref);
+        MessageBody checked = bodies.check(body, ref);
         charge(session, 1.0, ref);
         publish(session, forwarder.send(session, target, clientMsgId, checked), ref);
     }
 
-    /** A send's body, checked by its kind: the shape only; message-service decides the rest. */
-    private MessageBody body(JsonNode body, String ref) {
-        String kind = optionalText(body, "kind");
-        if (kind == null) {
-            throw new FrameRejected(ErrorCodes.MISSING_FIELD, "body.kind is required", ref);
-        }
-        return switch (kind) {
-            case MessageBody.TEXT -> MessageBody.text(text(body, ref), replyTo(body, ref), mentions(body, ref));
-            case MessageBody.EDIT -> MessageBody.edit(target(body, ref), text(body, ref));
-            case MessageBody.RECALL -> MessageBody.recall(target(body, ref));
-            case MessageBody.REACTION -> {
-                String target = target(body, ref);
-                String emoji = optionalText(body, "emoji");
-                if (emoji == null) {
-                    throw new FrameRejected(ErrorCodes.MISSING_FIELD, "body.emoji is required", ref);
-                }
-                if (!Emojis.isSingle(emoji)) {
-                    throw new FrameRejected(
-                            ErrorCodes.INVALID_FIELD,
-                            "body.emoji must be one emoji of at most " + Emojis.MAX_BYTES + " bytes",
-                            ref);
-                }
-                JsonNode on = body.get("on");
-                if (on == null || !on.isBoolean()) {
-                    throw new FrameRejected(ErrorCodes.INVALID_FIELD, "body.on must be true or false", ref);
-                }
-                yield MessageBody.reaction(target, emoji, on.asBoolean());
-            }
-            case MessageBody.FORWARD -> {
-                JsonNode from = body.get("from");
-                if (from == null || !from.isObject()) {
-                    throw new FrameRejected(ErrorCodes.MISSING_FIELD, "body.from is required", ref);
-                }
-                String conversationId = optionalText(from, "conversationId");
-                String msgId = optionalText(from, "msgId");
-                if (!ConversationIds.isWellFormed(conversationId)
-                        || ConversationIds.selfOwner(conversationId) != null
-                        || MsgIds.parse(msgId) == null) {
-                    throw new FrameRejected(
-                            ErrorCodes.INVALID_FIELD, "body.from names a conversationId and a msgId", ref);
-                }
-                yield MessageBody.forward(new MessageBody.ForwardSource(conversationId, msgId));
-            }
-            default ->
-                throw new FrameRejected(
-                        ErrorCodes.INVALID_FIELD, "body.kind must be text, edit, recall, reaction or forward", ref);
-        };
-    }
-
-    private String text(JsonNode body, String ref) {
-        String text = optionalText(body, "text");
-        if (text == null || text.isEmpty()) {
-            throw new FrameRejected(ErrorCodes.MISSING_FIELD, "body.text is required", ref);
-        }
-        if (text.codePointCount(0, text.length()) > limits.maxTextLength()) {
-            throw new FrameRejected(
-                    ErrorCodes.TOO_LONG, "body.text may have at most " + limits.maxTextLength() + " characters", ref);
-        }
-        return text;
-    }
-
-    private static String target(JsonNode body, String ref) {
-        JsonNode target = body.get("target");
-        if (target == null || target.isNull()) {
-            throw new FrameRejected(ErrorCodes.MISSING_FIELD, "body.target is required", ref);
-        }
-        if (!target.isString() || MsgIds.parse(target.asString()) == null) {
-            throw new FrameRejected(ErrorCodes.INVALID_FIELD, "body.target must be a msgId", ref);
-        }
-        return target.asString();
-    }
-
-    private static MessageBody.ReplyTo replyTo(JsonNode body, String ref) {
-        JsonNode replyTo = body.get("replyTo");
-        if (replyTo == null || replyTo.isNull()) {
-            return null;
-        }
-        if (!replyTo.isString() || MsgIds.parse(replyTo.asString()) == null) {
-            throw new FrameRejected(ErrorCodes.INVALID_FIELD, "body.replyTo must be a msgId", ref);
-        }
-        return MessageBody.ReplyTo.of(replyTo.asString());
-    }
-
-    private static Mentions mentions(JsonNode body, String ref) {
-        JsonNode mentions = body.get("mentions");
-        if (mentions == null || mentions.isNull()) {
-            return null;
-        }
-        String rule = "body.mentions is [\"all\"] or at most " + Mentions.MAX_USERS + " user ids";
-        if (!mentions.isArray() || mentions.size() > Mentions.MAX_USERS) {
-            throw new FrameRejected(ErrorCodes.INVALID_FIELD, rule, ref);
-        }
-        if (mentions.size() == 1 && Mentions.ALL.equals(optionalText(mentions, 0))) {
-            return Mentions.everyone();
-        }
-        List<Long> ids = new ArrayList<>();
-        for (JsonNode id : mentions) {
-            if (!id.isIntegralNumber() || !id.canConvertToLong() || id.asLong() <= 0) {
-                throw new FrameRejected(ErrorCodes.INVALID_FIELD, rule, ref);
-            }
-            ids.add(id.asLong());
-        }
-        return Mentions.of(ids);
-    }
-
     private void cursor(ClientSession session, JsonNode frame, String type) {
         String ref = ref(frame, type);
-        String conversationId = optionalText(frame, "conversationId");
+        String conversationId = FrameFields.text(frame, "conversationId");
         if (conversationId == null) {
             throw new FrameRejected(ErrorCodes.MISSING_FIELD, "conversationId is required", ref);
         }
@@ -349,7 +241,7 @@ class ClientFrameHandler {
 
     private void auth(ClientSession session, JsonNode frame) {
         String ref = ref(frame, FrameTypes.AUTH);
-        String token = optionalText(frame, "token");
+        String token = FrameFields.text(frame, "token");
         if (token == null || token.isBlank()) {
             throw new FrameRejected(ErrorCodes.MISSING_FIELD, "token is required", ref);
         }
@@ -410,18 +302,8 @@ class ClientFrameHandler {
     }
 
     private static String ref(JsonNode frame, String fallback) {
-        String ref = optionalText(frame, "ref");
+        String ref = FrameFields.text(frame, "ref");
         return ref != null ? abbreviate(ref) : fallback;
-    }
-
-    private static String optionalText(JsonNode array, int index) {
-        JsonNode value = array.get(index);
-        return value != null && value.isString() ? value.asString() : null;
-    }
-
-    private static String optionalText(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        return value != null && value.isString() ? value.asString() : null;
     }
 
     private static String abbreviate(String s) {

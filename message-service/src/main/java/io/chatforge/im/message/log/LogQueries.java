@@ -2,10 +2,13 @@ package io.chatforge.im.message.log;
 
 import io.chatforge.im.contracts.frame.MsgFrame;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -61,7 +64,7 @@ public class LogQueries {
                 "SELECT m.conversation_id, c.kind AS conv_kind, m.peer_id, m.read_seq, m.left_seq, m.muted, m.pinned_at,"
                         + " pm.read_seq AS peer_read_seq, " + VISIBLE + " AS visible_seq, "
                         + UNREAD + " AS unread, " + UNREAD_MENTIONS + " AS unread_mentions, "
-                        + MessageRows.COLUMNS.replace("m.", "msg.")
+                        + MessageRows.columns("msg")
                         + " FROM conversation_members m"
                         + " JOIN conversations c ON c.id = m.conversation_id"
                         + " LEFT JOIN conversation_members pm ON c.kind = 'direct'"
@@ -100,16 +103,22 @@ public class LogQueries {
         return out;
     }
 
-    /** Whether the user muted the conversation (their own setting). */
-    public boolean muted(long userId, String conversationId) {
-        return jdbc
-                .queryForList(
-                        "SELECT muted FROM conversation_members WHERE user_id = ? AND conversation_id = ?",
-                        Boolean.class,
-                        userId,
-                        conversationId)
-                .stream()
-                .anyMatch(Boolean.TRUE::equals);
+    /** Which of these (userId, conversationId) pairs the user muted (their own setting), in one query. */
+    public Set<List<Object>> mutedAmong(Collection<List<Object>> pairs) {
+        Set<List<Object>> muted = new HashSet<>();
+        if (pairs.isEmpty()) {
+            return muted;
+        }
+        List<Object> args = new ArrayList<>();
+        pairs.forEach(args::addAll);
+        jdbc.query(
+                "SELECT user_id, conversation_id FROM conversation_members WHERE muted AND (user_id, conversation_id) IN ("
+                        + String.join(",", Collections.nCopies(pairs.size(), "(?,?)")) + ")",
+                rs -> {
+                    muted.add(List.of(rs.getLong(1), rs.getString(2)));
+                },
+                args.toArray());
+        return muted;
     }
 
     /** How many messages of the conversation the member has not read, by the rules of {@link #UNREAD}. */

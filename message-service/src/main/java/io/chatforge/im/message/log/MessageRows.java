@@ -2,13 +2,35 @@ package io.chatforge.im.message.log;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.List;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.RowMapper;
 
 /** Stored messages as rows; {@link MessageFolding} turns them into the frames clients get. */
 final class MessageRows {
-    static final String COLUMNS = "m.conversation_id, m.id, m.seq, m.sender_id, m.sender_device_id, m.kind, m.content,"
-            + " m.created_at, m.target_id, m.reply_to_id, m.mentions, m.forwarded_from, m.edited_text, m.edited_at,"
-            + " m.recalled_at";
+    private static final List<String> NAMES = List.of(
+            "conversation_id",
+            "id",
+            "seq",
+            "sender_id",
+            "sender_device_id",
+            "kind",
+            "content",
+            "created_at",
+            "target_id",
+            "reply_to_id",
+            "mentions",
+            "forwarded_from",
+            "edited_text",
+            "edited_at",
+            "recalled_at");
+
+    static final String COLUMNS = columns("m");
+
+    /** The columns of a row of {@code messages} under this table alias. */
+    static String columns(String alias) {
+        return NAMES.stream().map(name -> alias + "." + name).collect(Collectors.joining(", "));
+    }
 
     /** Leaves out what another member deleted or cleared for themselves (never in their reads). */
     static final String NOT_HIDDEN_FROM_VIEWER = " AND NOT EXISTS (SELECT 1 FROM message_hidden h WHERE h.user_id = ?"

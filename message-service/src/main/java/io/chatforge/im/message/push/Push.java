@@ -1,5 +1,6 @@
 package io.chatforge.im.message.push;
 
+import io.chatforge.im.contracts.messaging.OfflineEvent;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -54,8 +55,12 @@ public class Push {
             }
         }
         Recipients recipients = new Recipients(routes.devices(users));
+        List<OfflineEvent> unreached = new ArrayList<>();
         for (int i = 0; i < batch.size(); i++) {
-            send(batch.get(i), audiences.get(i), recipients);
+            send(batch.get(i), audiences.get(i), recipients, unreached);
+        }
+        if (!unreached.isEmpty()) {
+            offline.publish(unreached);
         }
     }
 
@@ -65,7 +70,8 @@ public class Push {
         return flags.online(members);
     }
 
-    private void send(Delivery delivery, Collection<Long> audience, Recipients recipients) {
+    private void send(
+            Delivery delivery, Collection<Long> audience, Recipients recipients, List<OfflineEvent> unreached) {
         Long sender = delivery.senderId();
         for (long user : audience) {
             if (sender != null && user == sender) {
@@ -74,7 +80,7 @@ public class Push {
             if (recipients.isOnline(user)) {
                 deliveries.toUser(user, recipients.of(user), null, delivery.frame());
             } else if (delivery.whenOffline() != null) {
-                offline.publish(delivery.whenOffline());
+                unreached.add(delivery.whenOffline());
             }
         }
         if (sender != null && recipients.isOnline(sender)) {

@@ -64,7 +64,7 @@ class PushTest {
         push.deliver(Delivery.direct("msg", 3, 1, "phone", offlineFor(3)));
 
         verify(deliveries, never()).toUser(eq(3L), any(), any(), anyString());
-        verify(offline).publish(offlineFor(3));
+        verify(offline).publish(List.of(offlineFor(3)));
     }
 
     @Test

@@ -119,27 +119,6 @@ public record MessageBody(
                 clearedThroughSeq);
     }
 
-    public MessageBody withReplyTo(ReplyTo resolved) {
-        return new MessageBody(
-                kind,
-                text,
-                resolved,
-                mentions,
-                target,
-                targetSeq,
-                emoji,
-                on,
-                from,
-                forwarded,
-                conversationId,
-                clearedThroughSeq);
-    }
-
-    public MessageBody withClearedThroughSeq(long seq) {
-        return new MessageBody(
-                kind, text, replyTo, mentions, target, targetSeq, emoji, on, from, forwarded, conversationId, seq);
-    }
-
     /** A message that quotes another: on a send only {@code msgId}; delivered, all four. */
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record ReplyTo(String msgId, Long seq, Long fromUserId, String preview) {

@@ -25,15 +25,7 @@ public final class ConversationIds {
 
     /** The owner of a user's own conversation id, or null when it is not a well-formed one. */
     public static Long selfOwner(String id) {
-        if (id == null || id.length() > MAX_LENGTH || !id.startsWith("u_")) {
-            return null;
-        }
-        try {
-            long userId = Long.parseLong(id.substring(2));
-            return userId > 0 ? userId : null;
-        } catch (NumberFormatException e) {
-            return null;
-        }
+        return positiveAfter("u_", id);
     }
 
     public static boolean isGroup(String id) {
@@ -64,12 +56,17 @@ public final class ConversationIds {
 
     /** The group of a group conversation id, or null when it is not a well-formed one. */
     public static Long groupId(String id) {
-        if (id == null || id.length() > MAX_LENGTH || !id.startsWith("g_")) {
+        return positiveAfter("g_", id);
+    }
+
+    /** The positive number after {@code prefix} in {@code id}, or null. */
+    private static Long positiveAfter(String prefix, String id) {
+        if (id == null || id.length() > MAX_LENGTH || !id.startsWith(prefix)) {
             return null;
         }
         try {
-            long groupId = Long.parseLong(id.substring(2));
-            return groupId > 0 ? groupId : null;
+            long value = Long.parseLong(id.substring(prefix.length()));
+            return value > 0 ? value : null;
         } catch (NumberFormatException e) {
             return null;
         }
