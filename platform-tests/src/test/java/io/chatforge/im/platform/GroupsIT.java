@@ -289,9 +289,7 @@ class GroupsIT {
     }
 
     private long createGroup(Accounts.Account owner, List<Long> members) {
-        var created = api.post("/api/groups", Map.of("name", "group", "memberIds", members), owner.accessToken());
-        assertThat(created.status()).as(created.toString()).isEqualTo(201);
-        return created.json().get("groupId").asLong();
+        return Groups.create(api, owner, members);
     }
 
     private String details(long groupId, Accounts.Account viewer) {
