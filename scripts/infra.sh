@@ -1,17 +1,19 @@
 #!/usr/bin/env bash
-# Local dev infrastructure for ChatForge IM without Docker: MariaDB, Redis and a single-node
-# KRaft Kafka broker, all on 127.0.0.1.
+# Local dev infrastructure for ChatForge IM without Docker: MariaDB, Redis, a single-node
+# KRaft Kafka broker and an S3-compatible object store (s3proxy, filesystem backend), all on
+# 127.0.0.1.
 #
 #   scripts/infra.sh up       install (apt / Maven Central) what is missing, start what is not
 #                             running, wait until everything answers, print the client env
-#   scripts/infra.sh down     stop only what this script started (Kafka; Redis/MariaDB only if
-#                             infra.sh started them, see the pid files in the data dir);
-#                             `down kafka` (or redis, mariadb) stops just those parts
-#   scripts/infra.sh status   one line per part; exit 0 only if all three answer
+#   scripts/infra.sh down     stop only what this script started (Kafka, s3; Redis/MariaDB only
+#                             if infra.sh started them, see the pid files in the data dir);
+#                             `down kafka` (or redis, mariadb, s3) stops just those parts
+#   scripts/infra.sh status   one line per part; exit 0 only if all four answer
 #   scripts/infra.sh env      print `export IM_...=...` lines: eval "$(scripts/infra.sh env)"
 #
 # Settings (environment): IM_DB_PORT=3306 IM_DB_USER=im IM_DB_PASSWORD=im IM_REDIS_PORT=6379
 #   IM_KAFKA_PORT=9092 IM_KAFKA_CONTROLLER_PORT=9093 IM_KAFKA_HEAP=768m
+#   IM_S3_PORT=9000 IM_S3_ACCESS_KEY=im-local IM_S3_SECRET_KEY=im-local-secret-key (local only)
 #   IM_DATA_DIR=<repo root>/.data   (Kafka jars, log dirs and cluster id, Redis dir, logs)
 #
 # Idempotent: every part is probed first and reused when it already answers.
@@ -48,6 +50,20 @@ readonly KAFKA_TOOLS_LOG4J="$KAFKA_DIR/tools-log4j2.properties"
 readonly KAFKA_CLUSTER_ID_FILE="$KAFKA_DIR/cluster.id"
 readonly KAFKA_LOG="$KAFKA_DIR/kafka.log"
 readonly KAFKA_PID="$KAFKA_DIR/kafka.pid"
+
+readonly S3_PORT="${IM_S3_PORT:-9000}"
+# the local object store's credentials: for this machine only, like the dev database password
+readonly S3_ACCESS_KEY="${IM_S3_ACCESS_KEY:-im-local}"
+readonly S3_SECRET_KEY="${IM_S3_SECRET_KEY:-im-local-secret-key}"
+readonly S3_POM="$SCRIPT_DIR/s3proxy/pom.xml"
+readonly S3_DIR="$DATA_DIR/s3"
+readonly S3_LIBS="$S3_DIR/libs"
+readonly S3_LIBS_STAMP="$S3_LIBS/.pom.sha256"
+readonly S3_BLOBS="$S3_DIR/blobs"
+readonly S3_PROPS="$S3_DIR/s3proxy.conf"
+readonly S3_LOGBACK="$S3_DIR/logback.xml"
+readonly S3_LOG="$S3_DIR/s3proxy.log"
+readonly S3_PID="$S3_DIR/s3proxy.pid"
 
 readonly START_DEADLINE_SECS=60
 
@@ -588,6 +604,98 @@ kafka_down() {
 }
 
 # ---------------------------------------------------------------------------------------------
+# S3-compatible object store (s3proxy from Maven Central, blobs as files under the data dir)
+# ---------------------------------------------------------------------------------------------
+
+# any HTTP answer from the S3 port (an anonymous request gets 403 AccessDenied: it is up)
+s3_answers() {
+    curl -s -o /dev/null -m 2 -w '%{http_code}' "http://$HOST:$1/" 2>/dev/null | grep -q '^[1-5]'
+}
+
+s3_ensure_libs() {
+    local wanted
+    wanted="$(sha256sum "$S3_POM" | cut -d' ' -f1)"
+    if [[ -f "$S3_LIBS_STAMP" && "$(cat "$S3_LIBS_STAMP")" == "$wanted" ]]; then
+        return 0
+    fi
+    ensure_installed mvn maven
+    say s3 "fetching s3proxy jars with Maven ($S3_POM)"
+    local tmp="$S3_LIBS.tmp"
+    rm -rf "$tmp"
+    mvn -B -q -f "$S3_POM" dependency:copy-dependencies -DoutputDirectory="$tmp" \
+        >"$S3_DIR/mvn.log" 2>&1 \
+        || die_with_logs "mvn dependency:copy-dependencies failed for $S3_POM" "$S3_DIR/mvn.log"
+    [[ -n "$(compgen -G "$tmp/s3proxy-*.jar")" ]] || die "no s3proxy jar in $tmp after mvn"
+    echo "$wanted" >"$tmp/.pom.sha256"
+    rm -rf "$S3_LIBS"
+    mv "$tmp" "$S3_LIBS"
+}
+
+s3_write_config() {
+    mkdir -p "$S3_BLOBS"
+    cat >"$S3_PROPS" <<EOF
+# written by scripts/infra.sh on every start
+s3proxy.endpoint=http://$HOST:$S3_PORT
+s3proxy.authorization=aws-v2-or-v4
+s3proxy.identity=$S3_ACCESS_KEY
+s3proxy.credential=$S3_SECRET_KEY
+jclouds.provider=filesystem-nio2
+jclouds.filesystem.basedir=$S3_BLOBS
+EOF
+    cat >"$S3_LOGBACK" <<'EOF'
+<configuration>
+  <appender name="out" class="ch.qos.logback.core.ConsoleAppender">
+    <encoder><pattern>%d{ISO8601} %-5level %logger{24} - %msg%n</pattern></encoder>
+  </appender>
+  <root level="WARN"><appender-ref ref="out"/></root>
+</configuration>
+EOF
+}
+
+s3_start() {
+    ensure_java
+    s3_ensure_libs
+    if [[ -f "$S3_LOG" ]]; then mv -f "$S3_LOG" "$S3_LOG.1"; fi
+    s3_write_config
+    setsid nohup java -Xms64m -Xmx384m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC \
+        -Dlogback.configurationFile="$S3_LOGBACK" -cp "$S3_LIBS/*" org.gaul.s3proxy.Main \
+        --properties "$S3_PROPS" >>"$S3_LOG" 2>&1 </dev/null 9>&- &
+    echo $! >"$S3_PID"
+    wait_until s3 "$S3_PORT" "$START_DEADLINE_SECS" "$(cat "$S3_PID")" "$S3_LOG" s3_answers "$S3_PORT"
+}
+
+s3_up() {
+    local how pid
+    pid="$(live_pid "$S3_PID" org.gaul.s3proxy.Main)"
+    if s3_answers "$S3_PORT"; then
+        how="already running${pid:+, pid $pid}"
+        [[ -n "$pid" ]] || how+=", not started by infra.sh"
+    else
+        if [[ -n "$pid" ]]; then
+            stop_pid s3 "$pid" 10
+        fi
+        port_open "$S3_PORT" && die "port $S3_PORT is in use by something that does not answer HTTP (set IM_S3_PORT)"
+        mkdir -p "$S3_DIR"
+        s3_start
+        how="started, pid $(cat "$S3_PID")"
+    fi
+    say s3 "up on $HOST:$S3_PORT ($how)"
+}
+
+s3_down() {
+    local pid
+    pid="$(live_pid "$S3_PID" org.gaul.s3proxy.Main)"
+    if [[ -n "$pid" ]]; then
+        stop_pid s3 "$pid" 10
+        rm -f "$S3_PID"
+        say s3 "stopped (pid $pid)"
+    else
+        rm -f "$S3_PID"
+        say s3 "not running (or not started by infra.sh)"
+    fi
+}
+
+# ---------------------------------------------------------------------------------------------
 # commands
 # ---------------------------------------------------------------------------------------------
 
@@ -600,6 +708,9 @@ print_env() {
     printf '%sIM_REDIS_HOST=%q\n' "$prefix" "$HOST"
     printf '%sIM_REDIS_PORT=%q\n' "$prefix" "$REDIS_PORT"
     printf '%sIM_KAFKA_BOOTSTRAP=%q\n' "$prefix" "$HOST:$KAFKA_PORT"
+    printf '%sIM_S3_ENDPOINT=%q\n' "$prefix" "http://$HOST:$S3_PORT"
+    printf '%sIM_S3_ACCESS_KEY=%q\n' "$prefix" "$S3_ACCESS_KEY"
+    printf '%sIM_S3_SECRET_KEY=%q\n' "$prefix" "$S3_SECRET_KEY"
 }
 
 # serialise concurrent up/down runs (two parallel `up`s would otherwise race to start Kafka).
@@ -615,6 +726,7 @@ cmd_up() {
     mariadb_up
     redis_up
     kafka_up
+    s3_up
     echo "[infra] client environment (or: eval \"\$(scripts/infra.sh env)\"):"
     print_env '' | paste -sd ' '
 }
@@ -623,10 +735,11 @@ cmd_up() {
 cmd_down() {
     take_lock
     local parts=("$@")
-    [[ ${#parts[@]} -gt 0 ]] || parts=(kafka redis mariadb)
+    [[ ${#parts[@]} -gt 0 ]] || parts=(s3 kafka redis mariadb)
     for part in "${parts[@]}"; do
         case "$part" in
             kafka) kafka_down ;;
+            s3) s3_down ;;
             redis) redis_down ;;
             mariadb) mariadb_down ;;
             *) usage ;;
@@ -639,7 +752,7 @@ owner_note() {
     if [[ -n "$1" ]]; then echo "started by infra.sh, pid $1"; else echo "not started by infra.sh"; fi
 }
 
-# one line per part; exit code 0 only if all three answer
+# one line per part; exit code 0 only if all four answer
 cmd_status() {
     local failed=0
     if mysql_answers "$DB_PORT"; then
@@ -660,11 +773,17 @@ cmd_status() {
         say kafka "DOWN on $HOST:$KAFKA_PORT"
         failed=1
     fi
+    if s3_answers "$S3_PORT"; then
+        say s3 "up on $HOST:$S3_PORT ($(owner_note "$(live_pid "$S3_PID" org.gaul.s3proxy.Main)"))"
+    else
+        say s3 "DOWN on $HOST:$S3_PORT"
+        failed=1
+    fi
     return "$failed"
 }
 
 usage() {
-    echo "usage: $0 {up|down [kafka|redis|mariadb ...]|status|env}" >&2
+    echo "usage: $0 {up|down [kafka|redis|mariadb|s3 ...]|status|env}" >&2
     exit 2
 }
 
