@@ -2,17 +2,19 @@ package io.chatforge.im.connector.transport;
 
 import io.chatforge.im.contracts.frame.Emojis;
 import io.chatforge.im.contracts.frame.ErrorCodes;
+import io.chatforge.im.contracts.frame.MediaInfo;
 import io.chatforge.im.contracts.frame.Mentions;
 import io.chatforge.im.contracts.frame.MessageBody;
 import io.chatforge.im.contracts.frame.MsgIds;
+import io.chatforge.im.contracts.media.MediaKinds;
 import io.chatforge.im.contracts.messaging.ConversationIds;
 import java.util.ArrayList;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The body of a {@code send} frame, checked by its kind (text with its quote and mentions, edit,
- * recall, reaction, forward): the shape only; who may do what is message-service's to decide.
+ * The body of a {@code send} frame, checked by its kind (text with its quote and mentions, media
+ * with its id and caption, edit, recall, reaction, forward): the shape only; who may do what is message-service's to decide.
  */
 final class SendBodies {
     private final int maxTextLength;
@@ -65,9 +67,23 @@ final class SendBodies {
                 }
                 yield MessageBody.forward(new MessageBody.ForwardSource(conversationId, msgId));
             }
+            case MediaKinds.IMAGE, MediaKinds.FILE, MediaKinds.AUDIO, MediaKinds.VIDEO -> {
+                String mediaId = FrameFields.text(body, "mediaId");
+                if (mediaId == null) {
+                    throw new ClientFrameHandler.FrameRejected(
+                            ErrorCodes.MISSING_FIELD, "body.mediaId is required", ref);
+                }
+                if (MsgIds.parse(mediaId) == null) {
+                    throw new ClientFrameHandler.FrameRejected(
+                            ErrorCodes.INVALID_FIELD, "body.mediaId must be the id POST /api/media gave", ref);
+                }
+                yield MessageBody.media(kind, MediaInfo.of(mediaId), caption(body, ref));
+            }
             default ->
                 throw new ClientFrameHandler.FrameRejected(
-                        ErrorCodes.INVALID_FIELD, "body.kind must be text, edit, recall, reaction or forward", ref);
+                        ErrorCodes.INVALID_FIELD,
+                        "body.kind must be text, image, file, audio, video, edit, recall, reaction or forward",
+                        ref);
         };
     }
 
@@ -81,6 +97,25 @@ final class SendBodies {
                     ErrorCodes.TOO_LONG, "body.text may have at most " + maxTextLength + " characters", ref);
         }
         return text;
+    }
+
+    /** An optional caption of a media message: at most MAX_CAPTION code points, empty is none. */
+    private static String caption(JsonNode body, String ref) {
+        JsonNode caption = body.get("caption");
+        if (caption == null || caption.isNull()) {
+            return null;
+        }
+        if (!caption.isString()) {
+            throw new ClientFrameHandler.FrameRejected(ErrorCodes.INVALID_FIELD, "body.caption must be text", ref);
+        }
+        String text = caption.asString();
+        if (text.codePointCount(0, text.length()) > MediaKinds.MAX_CAPTION) {
+            throw new ClientFrameHandler.FrameRejected(
+                    ErrorCodes.TOO_LONG,
+                    "body.caption may have at most " + MediaKinds.MAX_CAPTION + " characters",
+                    ref);
+        }
+        return text.isEmpty() ? null : text;
     }
 
     private static String target(JsonNode body, String ref) {

@@ -18,8 +18,8 @@ import reactor.core.publisher.Flux;
 
 /** A chunked body is read up to its limit, then passed on once, or refused with 413 and not passed on. */
 class BodyLimitFilterTest {
-    private final BodyLimitFilter filter =
-            new BodyLimitFilter(new BodyLimits(DataSize.ofBytes(16), DataSize.ofBytes(64)));
+    private final BodyLimitFilter filter = new BodyLimitFilter(
+            new BodyLimits(DataSize.ofBytes(16), DataSize.ofBytes(64), DataSize.ofBytes(1024), "/im-media/"));
     private final List<String> forwardedBodies = new ArrayList<>();
     private final WebFilterChain chain =
             exchange -> DataBufferUtils.join(exchange.getRequest().getBody())
@@ -44,6 +44,18 @@ class BodyLimitFilterTest {
 
         assertThat(forwardedBodies).isEmpty();
         assertThat(exchange.getResponse().getStatusCode()).isEqualTo(HttpStatus.CONTENT_TOO_LARGE);
+    }
+
+    @Test
+    void anUploadToTheBucket_hasTheObjectLimit_notTheJsonOne() {
+        String hundredBytes = "x".repeat(100);
+
+        filter.filter(chunked("/im-media/m/1", hundredBytes), chain).block();
+        var json = chunked("/api/media", hundredBytes);
+        filter.filter(json, chain).block();
+
+        assertThat(forwardedBodies).containsExactly(hundredBytes);
+        assertThat(json.getResponse().getStatusCode()).isEqualTo(HttpStatus.CONTENT_TOO_LARGE);
     }
 
     private static MockServerWebExchange chunked(String path, String... chunks) {

@@ -2,16 +2,19 @@ package io.chatforge.im.message.ingest;
 
 import io.chatforge.im.contracts.frame.ErrorCodes;
 import io.chatforge.im.contracts.frame.ErrorFrame;
+import io.chatforge.im.contracts.frame.MediaInfo;
 import io.chatforge.im.contracts.frame.MessageBody;
 import io.chatforge.im.contracts.frame.MsgFrame;
 import io.chatforge.im.contracts.frame.Sender;
 import io.chatforge.im.contracts.frame.SentFrame;
+import io.chatforge.im.contracts.media.MediaKinds;
 import io.chatforge.im.contracts.messaging.InboundRecord.Send;
 import io.chatforge.im.contracts.messaging.OfflineEvent;
 import io.chatforge.im.message.log.Appended;
 import io.chatforge.im.message.log.ConversationLog;
 import io.chatforge.im.message.log.Draft;
 import io.chatforge.im.message.log.Entry;
+import io.chatforge.im.message.media.MediaClaims;
 import io.chatforge.im.message.push.Delivery;
 import io.chatforge.im.message.push.Push;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -38,9 +41,12 @@ class SendIngestor {
     private final Push push;
     private final JsonMapper json;
     private final Timer receiveToStored;
+    private final MediaClaims media;
 
-    SendIngestor(SendGate gate, ConversationLog log, Push push, JsonMapper json, MeterRegistry meters) {
+    SendIngestor(
+            SendGate gate, ConversationLog log, Push push, JsonMapper json, MeterRegistry meters, MediaClaims media) {
         this.gate = gate;
+        this.media = media;
         this.log = log;
         this.push = push;
         this.json = json;
@@ -57,14 +63,16 @@ class SendIngestor {
         Map<Draft, Send> byDraft = new IdentityHashMap<>();
         List<Draft> drafts = new ArrayList<>();
         List<SendGate.Verdict> verdicts = gate.decide(sends);
+        Map<MediaClaims.Key, MediaClaims.Claimed> claimed = claimMedia(sends, verdicts);
         for (int i = 0; i < sends.size(); i++) {
             SendGate.Verdict verdict = verdicts.get(i);
-            if (verdict.refusal() == null) {
-                Draft draft = draft(sends.get(i), verdict.senderManages());
+            ErrorFrame refusal = verdict.refusal() != null ? verdict.refusal() : mediaRefusal(sends.get(i), claimed);
+            if (refusal == null) {
+                Draft draft = draft(sends.get(i), verdict.senderManages(), claimed);
                 byDraft.put(draft, sends.get(i));
                 drafts.add(draft);
             } else {
-                refuse(sends.get(i), verdict.refusal());
+                refuse(sends.get(i), refusal);
             }
         }
         Appended appended = log.append(drafts);
@@ -137,7 +145,7 @@ class SendIngestor {
         }
         long receiver = send.to().userId();
         // only new content is worth a notification; edits, recalls and reactions wait for sync
-        var offline = !MessageBody.TEXT.equals(body.kind())
+        var offline = !MessageBody.isContent(body.kind())
                 ? null
                 : new OfflineEvent(
                                 OfflineEvent.VERSION,
@@ -152,14 +160,69 @@ class SendIngestor {
         return Delivery.direct(frame, receiver, send.senderId(), send.senderDeviceId(), offline);
     }
 
-    private static Draft draft(Send send, boolean senderManages) {
+    /**
+     * The objects of the batch's media sends that passed the gate, as media-service recorded them
+     * (one call per sender); null when media-service cannot answer now.
+     */
+    private Map<MediaClaims.Key, MediaClaims.Claimed> claimMedia(List<Send> sends, List<SendGate.Verdict> verdicts) {
+        List<MediaClaims.Key> keys = new ArrayList<>();
+        for (int i = 0; i < sends.size(); i++) {
+            Send send = sends.get(i);
+            if (verdicts.get(i).refusal() == null
+                    && MediaKinds.isMedia(send.body().kind())) {
+                keys.add(mediaKey(send));
+            }
+        }
+        if (keys.isEmpty()) {
+            return Map.of();
+        }
+        try {
+            return media.claim(MediaClaims.bySender(keys));
+        } catch (RuntimeException unavailable) {
+            return null;
+        }
+    }
+
+    /** Why a media send cannot go (null when it can, or is no media send). */
+    private static ErrorFrame mediaRefusal(Send send, Map<MediaClaims.Key, MediaClaims.Claimed> claimed) {
+        if (!MediaKinds.isMedia(send.body().kind())) {
+            return null;
+        }
+        if (claimed == null) {
+            return new ErrorFrame(
+                    ErrorCodes.UNAVAILABLE, "media cannot be checked right now; retry", send.clientMsgId());
+        }
+        MediaClaims.Claimed found = claimed.get(mediaKey(send));
+        if (found == null) {
+            return new ErrorFrame(
+                    ErrorCodes.NOT_FOUND, "no such media: upload it and complete the upload first", send.clientMsgId());
+        }
+        if (!found.kind().equals(send.body().kind())) {
+            return new ErrorFrame(
+                    ErrorCodes.INVALID_FIELD,
+                    "body.kind must be the kind the media was uploaded as (" + found.kind() + ")",
+                    send.clientMsgId());
+        }
+        return null;
+    }
+
+    private static MediaClaims.Key mediaKey(Send send) {
+        MediaInfo media = send.body().media();
+        return new MediaClaims.Key(send.senderId(), media == null ? "" : media.mediaId());
+    }
+
+    private static Draft draft(Send send, boolean senderManages, Map<MediaClaims.Key, MediaClaims.Claimed> claimed) {
+        MessageBody body = send.body();
+        if (MediaKinds.isMedia(body.kind())) {
+            body = MessageBody.media(body.kind(), claimed.get(mediaKey(send)).media(), body.caption());
+        }
         return new Draft(
                 send.senderId(),
                 send.senderDeviceId(),
                 send.conversationId(),
                 send.to().groupId() == null ? send.to().userId() : null,
                 send.clientMsgId(),
-                send.body(),
+                body,
                 senderManages);
     }
 }

@@ -1,5 +1,6 @@
 package io.chatforge.im.message.log;
 
+import io.chatforge.im.contracts.frame.MediaInfo;
 import io.chatforge.im.contracts.frame.MessageBody;
 import io.chatforge.im.contracts.messaging.ConversationIds;
 import io.chatforge.im.message.log.LifecycleRules.Accepted;
@@ -69,6 +70,7 @@ class Lifecycle {
         List<Object[]> mentions = new ArrayList<>();
         List<Object[]> hidden = new ArrayList<>();
         List<Object[]> clears = new ArrayList<>();
+        List<Object[]> attached = new ArrayList<>();
         for (Applied a : applied) {
             LifecycleRules.Effect effect = a.effect();
             if (effect instanceof LifecycleRules.Edit edit) {
@@ -87,6 +89,13 @@ class Lifecycle {
                         : mention.mentions().userIds();
                 users.forEach(u -> mentions.add(
                         new Object[] {a.entry().conversationId(), u, a.entry().seq()}));
+            } else if (effect instanceof LifecycleRules.Attach attach) {
+                attached.add(new Object[] {
+                    a.entry().msgId(),
+                    attach.mediaId(),
+                    a.entry().conversationId(),
+                    a.entry().seq()
+                });
             } else if (effect instanceof LifecycleRules.Hide hide) {
                 hidden.add(new Object[] {hide.userId(), hide.conversationId(), hide.seq()});
             } else if (effect instanceof LifecycleRules.Clear clear) {
@@ -103,11 +112,20 @@ class Lifecycle {
             // the content is erased, from the message and from every edit that carried a version of it
             List<Object[]> at =
                     recalls.stream().map(r -> new Object[] {now, r[0]}).toList();
-            jdbc.batchUpdate("UPDATE messages SET content = '', edited_text = NULL, recalled_at = ? WHERE id = ?", at);
+            jdbc.batchUpdate(
+                    "UPDATE messages SET content = '', media = NULL, edited_text = NULL, recalled_at = ? WHERE id = ?",
+                    at);
+            // its object is no longer carried by it: no download through it, removed when nothing else carries it
+            jdbc.batchUpdate("DELETE FROM message_media WHERE msg_id = ?", recalls);
             jdbc.batchUpdate(
                     "UPDATE messages SET content = JSON_REMOVE(content, '$.text') WHERE target_id = ? AND kind = 'edit'",
                     recalls);
             jdbc.batchUpdate("DELETE FROM message_reactions WHERE message_id = ?", recalls);
+        }
+        if (!attached.isEmpty()) {
+            jdbc.batchUpdate(
+                    "INSERT IGNORE INTO message_media (msg_id, media_id, conversation_id, seq) VALUES (?,?,?,?)",
+                    attached);
         }
         if (!reactionsOn.isEmpty()) {
             jdbc.batchUpdate(
@@ -149,6 +167,10 @@ class Lifecycle {
                 : accepted.stored().content();
     }
 
+    String mediaJson(LifecycleRules.Stored stored) {
+        return stored.media() == null ? null : json.writeValueAsString(stored.media());
+    }
+
     String mentionsJson(LifecycleRules.Stored stored) {
         return stored.mentions() == null ? null : json.writeValueAsString(stored.mentions());
     }
@@ -159,8 +181,8 @@ class Lifecycle {
         Set<List<Object>> windows = new LinkedHashSet<>();
         for (Draft draft : drafts) {
             MessageBody body = draft.body();
-            if (MessageBody.TEXT.equals(body.kind()) && body.replyTo() == null && body.mentions() == null) {
-                continue; // a plain text needs no facts: the hot path reads nothing more
+            if (MessageBody.isContent(body.kind()) && body.replyTo() == null && body.mentions() == null) {
+                continue; // a plain text or media message needs no facts: the hot path reads nothing more
             }
             List<Long> targets = LifecycleRules.targetIds(draft);
             ids.addAll(targets);
@@ -196,7 +218,7 @@ class Lifecycle {
         }
         jdbc.query(
                 "SELECT id, conversation_id, seq, sender_id, kind, content, edited_text, recalled_at, created_at,"
-                        + " forwarded_from, visible_to FROM messages WHERE id IN (" + marks(ids.size()) + ")",
+                        + " forwarded_from, visible_to, media FROM messages WHERE id IN (" + marks(ids.size()) + ")",
                 rs -> {
                     if (rs.getObject("visible_to") != null) {
                         return; // another member's own entry: not a message anyone refers to
@@ -215,7 +237,8 @@ class Lifecycle {
                                     rs.getObject("recalled_at") != null,
                                     rs.getLong("created_at"),
                                     (Long) rs.getObject("forwarded_from", Long.class),
-                                    emojis.getOrDefault(id, Set.of())));
+                                    emojis.getOrDefault(id, Set.of()),
+                                    media(rs.getString("media"))));
                 },
                 ids.toArray());
         return targets;
@@ -241,6 +264,10 @@ class Lifecycle {
                 },
                 args.toArray());
         return windows;
+    }
+
+    private MediaInfo media(String stored) {
+        return stored == null ? null : json.readValue(stored, MediaInfo.class);
     }
 
     private static String marks(int n) {

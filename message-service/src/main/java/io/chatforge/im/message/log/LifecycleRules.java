@@ -1,10 +1,12 @@
 package io.chatforge.im.message.log;
 
 import io.chatforge.im.contracts.frame.ErrorCodes;
+import io.chatforge.im.contracts.frame.MediaInfo;
 import io.chatforge.im.contracts.frame.Mentions;
 import io.chatforge.im.contracts.frame.MessageBody;
 import io.chatforge.im.contracts.frame.MessageBody.ReplyTo;
 import io.chatforge.im.contracts.frame.MsgIds;
+import io.chatforge.im.contracts.media.MediaKinds;
 import io.chatforge.im.contracts.messaging.ConversationIds;
 import io.chatforge.im.message.log.Appended.Refusal;
 import java.time.Duration;
@@ -40,7 +42,8 @@ final class LifecycleRules {
             boolean recalled,
             long createdAt,
             Long forwardedFrom,
-            Set<String> emojis) {
+            Set<String> emojis,
+            MediaInfo media) {
 
         boolean isText() {
             return MessageBody.TEXT.equals(kind);
@@ -48,7 +51,15 @@ final class LifecycleRules {
 
         Target with(String text, boolean recalled, Set<String> emojis) {
             return new Target(
-                    id, conversationId, seq, senderId, kind, text, recalled, createdAt, forwardedFrom, emojis);
+                    id, conversationId, seq, senderId, kind, text, recalled, createdAt, forwardedFrom, emojis, media);
+        }
+
+        /** What a quote shows: the text, or "[image]" and the caption for a media message. */
+        String preview() {
+            if (isText()) {
+                return ReplyTo.preview(text);
+            }
+            return ReplyTo.preview("[" + kind + "]" + (text == null || text.isEmpty() ? "" : " " + text));
         }
     }
 
@@ -81,7 +92,18 @@ final class LifecycleRules {
     record Accepted(MessageBody delivered, Stored stored, Effect effect) implements Decision {}
 
     /** The columns of the new row beyond the common ones. */
-    record Stored(String kind, String content, Long targetId, Long replyToId, Mentions mentions, Long forwardedFrom) {}
+    record Stored(
+            String kind,
+            String content,
+            Long targetId,
+            Long replyToId,
+            Mentions mentions,
+            Long forwardedFrom,
+            MediaInfo media) {
+        Stored(String kind, String content, Long targetId, Long replyToId, Mentions mentions, Long forwardedFrom) {
+            this(kind, content, targetId, replyToId, mentions, forwardedFrom, null);
+        }
+    }
 
     sealed interface Effect {}
 
@@ -90,6 +112,9 @@ final class LifecycleRules {
     record Edit(long targetId, String text) implements Effect {}
 
     record Recall(long targetId) implements Effect {}
+
+    /** A media message now carries this object. */
+    record Attach(long mediaId) implements Effect {}
 
     record React(long targetId, String emoji, long userId, boolean on) implements Effect {}
 
@@ -109,6 +134,7 @@ final class LifecycleRules {
             case MessageBody.FORWARD -> forward(draft, facts);
             case MessageBody.DELETE -> delete(draft, facts);
             case MessageBody.CLEAR -> clear(draft, facts);
+            case MediaKinds.IMAGE, MediaKinds.FILE, MediaKinds.AUDIO, MediaKinds.VIDEO -> media(draft);
             default -> new Refused(ErrorCodes.INVALID_FIELD, "unknown body.kind");
         };
     }
@@ -131,7 +157,7 @@ final class LifecycleRules {
                     Long.toString(target.id()),
                     target.seq(),
                     target.senderId(),
-                    target.recalled() ? null : ReplyTo.preview(target.text()));
+                    target.recalled() ? null : target.preview());
         }
         Mentions mentions = body.mentions();
         if (mentions != null) {
@@ -148,6 +174,25 @@ final class LifecycleRules {
                 delivered,
                 new Stored(MessageBody.TEXT, body.text(), null, replyToId, mentions, null),
                 mentions == null ? new None() : new Mention(mentions));
+    }
+
+    /** A media message whose object media-service vouched for (ready, the sender's own). */
+    private static Decision media(Draft draft) {
+        MessageBody body = draft.body();
+        if (body.media() == null || body.media().contentType() == null || body.mediaId() == null) {
+            return new Refused(ErrorCodes.NOT_FOUND, "no such media: upload it and complete the upload first");
+        }
+        return new Accepted(
+                MessageBody.media(body.kind(), body.media(), body.caption()),
+                new Stored(
+                        body.kind(),
+                        body.caption() == null ? "" : body.caption(),
+                        null,
+                        null,
+                        null,
+                        null,
+                        body.media()),
+                new Attach(body.mediaId()));
     }
 
     private static Refused checkMentions(Draft draft, Mentions mentions, Facts facts) {
@@ -174,6 +219,9 @@ final class LifecycleRules {
         }
         if (target.senderId() != draft.senderId() || target.forwardedFrom() != null) {
             return new Refused(ErrorCodes.NOT_ALLOWED, "only your own messages can be edited");
+        }
+        if (!target.isText()) {
+            return new Refused(ErrorCodes.NOT_ALLOWED, "only texts can be edited");
         }
         if (facts.now() - target.createdAt() > editWindow.toMillis()) {
             return new Refused(ErrorCodes.EDIT_WINDOW_PASSED, "messages can be edited for " + editWindow);
@@ -230,6 +278,14 @@ final class LifecycleRules {
             return notFound();
         }
         long author = original.forwardedFrom() != null ? original.forwardedFrom() : original.senderId();
+        if (original.media() != null) {
+            String caption = original.text() == null || original.text().isEmpty() ? null : original.text();
+            return new Accepted(
+                    MessageBody.media(original.kind(), original.media(), caption)
+                            .forwardedMedia(author),
+                    new Stored(original.kind(), original.text(), null, null, null, author, original.media()),
+                    new Attach(MsgIds.parse(original.media().mediaId())));
+        }
         return new Accepted(
                 MessageBody.forwardedText(original.text(), author),
                 new Stored(MessageBody.TEXT, original.text(), null, null, null, author),
@@ -261,10 +317,10 @@ final class LifecycleRules {
                 new Clear(draft.senderId(), conversationId, through));
     }
 
-    /** A text of the conversation that the user may read and that is not recalled, or null. */
+    /** Content (a text or media) of the conversation that the user may read and that is not recalled, or null. */
     private static Target readableContent(long userId, String conversationId, Long id, Facts facts) {
         Target target = readable(userId, conversationId, id, facts);
-        return target != null && target.isText() && !target.recalled() ? target : null;
+        return target != null && MessageBody.isContent(target.kind()) && !target.recalled() ? target : null;
     }
 
     /** A message of the conversation inside what the user may read, or null. */

@@ -35,7 +35,8 @@ public class LogQueries {
      */
     static final String UNREAD = "(SELECT COUNT(*) FROM messages x WHERE x.conversation_id = m.conversation_id"
             + " AND x.seq > GREATEST(m.read_seq, " + START + ") AND x.seq <= " + VISIBLE
-            + " AND x.kind = 'text' AND x.sender_id <> m.user_id AND x.recalled_at IS NULL AND NOT "
+            + " AND x.kind IN " + MessageRows.CONTENT_KINDS
+            + " AND x.sender_id <> m.user_id AND x.recalled_at IS NULL AND NOT "
             + HIDDEN_FROM_MEMBER + ")";
 
     /** Unread messages that mention the reader, or everyone. */

@@ -202,7 +202,8 @@ class MessageAppender {
                         stored.replyToId(),
                         lifecycle.mentionsJson(stored),
                         stored.forwardedFrom(),
-                        MessageBody.PRIVATE.contains(stored.kind()) ? draft.senderId() : null
+                        MessageBody.PRIVATE.contains(stored.kind()) ? draft.senderId() : null,
+                        lifecycle.mediaJson(stored)
                     });
                     effects.add(new Lifecycle.Applied(entry, accepted.effect()));
                     decided.put(DedupKey.of(draft), new Accepted(entry, accepted.delivered(), null));
@@ -220,7 +221,7 @@ class MessageAppender {
         jdbc.batchUpdate(
                 "INSERT INTO messages (conversation_id, seq, id, sender_id, sender_device_id, receiver_id,"
                         + " client_msg_id, kind, content, created_at, target_id, reply_to_id, mentions,"
-                        + " forwarded_from, visible_to) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                        + " forwarded_from, visible_to, media) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 rows);
         sequences.advance(advanced);
         lifecycle.apply(effects, now);

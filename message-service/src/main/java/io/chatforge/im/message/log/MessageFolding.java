@@ -1,10 +1,12 @@
 package io.chatforge.im.message.log;
 
+import io.chatforge.im.contracts.frame.MediaInfo;
 import io.chatforge.im.contracts.frame.Mentions;
 import io.chatforge.im.contracts.frame.MessageBody;
 import io.chatforge.im.contracts.frame.MessageBody.ReplyTo;
 import io.chatforge.im.contracts.frame.MsgFrame;
 import io.chatforge.im.contracts.frame.Sender;
+import io.chatforge.im.contracts.media.MediaKinds;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -57,7 +59,7 @@ class MessageFolding {
                 new Sender(row.senderId(), row.senderDeviceId()),
                 body(row, quotes),
                 row.createdAt());
-        if (!MessageBody.TEXT.equals(row.kind())) {
+        if (!MessageBody.isContent(row.kind())) {
             return frame;
         }
         MsgFrame.Edited edited = row.editedAt() == null ? null : new MsgFrame.Edited(row.editedText(), row.editedAt());
@@ -91,7 +93,15 @@ class MessageFolding {
                                 null,
                                 new MessageBody.Forwarded(row.forwardedFrom()),
                                 null,
+                                null,
+                                null,
                                 null);
+            }
+            case MediaKinds.IMAGE, MediaKinds.FILE, MediaKinds.AUDIO, MediaKinds.VIDEO -> {
+                MediaInfo media = row.media() == null ? null : json.readValue(row.media(), MediaInfo.class);
+                String caption = row.content() == null || row.content().isEmpty() ? null : row.content();
+                MessageBody body = MessageBody.media(row.kind(), media, caption);
+                return row.forwardedFrom() == null ? body : body.forwardedMedia(row.forwardedFrom());
             }
             case MessageBody.SYSTEM -> {
                 return new MessageBody(MessageBody.SYSTEM, row.content());

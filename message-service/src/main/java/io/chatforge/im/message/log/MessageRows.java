@@ -23,7 +23,8 @@ final class MessageRows {
             "forwarded_from",
             "edited_text",
             "edited_at",
-            "recalled_at");
+            "recalled_at",
+            "media");
 
     static final String COLUMNS = columns("m");
 
@@ -37,6 +38,9 @@ final class MessageRows {
             + " AND h.conversation_id = m.conversation_id AND h.seq = m.seq)";
 
     /** Entries that change another message: in sync pages, in history only when asked for. */
+    /** Content a member can have unread: texts and media messages. */
+    static final String CONTENT_KINDS = "('text', 'image', 'file', 'audio', 'video')";
+
     static final String NOT_A_CHANGE = " AND m.kind NOT IN ('edit', 'recall', 'reaction')";
 
     static final RowMapper<Row> ROW = MessageRows::row;
@@ -59,7 +63,8 @@ final class MessageRows {
             Long forwardedFrom,
             String editedText,
             Long editedAt,
-            Long recalledAt) {}
+            Long recalledAt,
+            String media) {}
 
     static Row row(ResultSet rs, int i) throws SQLException {
         return new Row(
@@ -77,6 +82,7 @@ final class MessageRows {
                 rs.getObject("forwarded_from", Long.class),
                 rs.getString("edited_text"),
                 rs.getObject("edited_at", Long.class),
-                rs.getObject("recalled_at", Long.class));
+                rs.getObject("recalled_at", Long.class),
+                rs.getString("media"));
     }
 }

@@ -2,6 +2,7 @@ package io.chatforge.im.message.log;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.chatforge.im.contracts.frame.MediaInfo;
 import io.chatforge.im.contracts.frame.Mentions;
 import io.chatforge.im.contracts.frame.MessageBody;
 import io.chatforge.im.message.log.LifecycleRules.Accepted;
@@ -138,7 +139,7 @@ class LifecycleRulesTest {
         assertThat(forward.delivered()).isEqualTo(MessageBody.forwardedText("edited", 2));
         assertThat(forward.stored().forwardedFrom()).isEqualTo(2);
 
-        facts.targets.put(11L, new Target(11, GROUP, 9, 1, "text", "edited", false, NOW, 2L, Set.of()));
+        facts.targets.put(11L, new Target(11, GROUP, 9, 1, "text", "edited", false, NOW, 2L, Set.of(), null));
         Accepted again = accepted(draft(3, "g_9", MessageBody.forward(new MessageBody.ForwardSource(GROUP, "11"))));
         assertThat(again.delivered().forwarded().fromUserId()).isEqualTo(2);
         assertThat(refused(draft(1, "g_9", MessageBody.edit("11", "mine now"))))
@@ -189,6 +190,46 @@ class LifecycleRulesTest {
                 MessageBody.text(text, replyTo == null ? null : MessageBody.ReplyTo.of(replyTo), mentions));
     }
 
+    @Test
+    void aMediaMessage_isStoredWithTheObjectMediaServiceRecorded_andAttachesIt() {
+        MediaInfo image = new MediaInfo("77", "image/png", 1234L, "cat.png", 640, 480, null);
+        Accepted accepted = accepted(draft(1, DIRECT, MessageBody.media("image", image, "my cat")));
+
+        assertThat(accepted.delivered().media()).isEqualTo(image);
+        assertThat(accepted.delivered().caption()).isEqualTo("my cat");
+        assertThat(accepted.stored().media()).isEqualTo(image);
+        assertThat(accepted.stored().content()).isEqualTo("my cat");
+        assertThat(accepted.effect()).isEqualTo(new LifecycleRules.Attach(77));
+    }
+
+    @Test
+    void aMediaMessageWithoutAVouchedObject_isNotFound() {
+        assertThat(refused(draft(1, DIRECT, MessageBody.media("file", MediaInfo.of("77"), null))))
+                .isEqualTo("not_found");
+        assertThat(refused(draft(1, DIRECT, MessageBody.media("file", null, null))))
+                .isEqualTo("not_found");
+    }
+
+    @Test
+    void aForwardedMediaMessage_carriesTheSameObject_andQuotesShowItsKind() {
+        MediaInfo video = new MediaInfo("88", "video/mp4", 99L, "clip.mp4", null, null, 4000L);
+        facts.targets.put(20L, new Target(20, GROUP, 5, 2, "video", "look", false, NOW, null, Set.of(), video));
+
+        Accepted forward = accepted(draft(1, DIRECT, MessageBody.forward(new MessageBody.ForwardSource(GROUP, "20"))));
+        assertThat(forward.delivered().kind()).isEqualTo("video");
+        assertThat(forward.delivered().media()).isEqualTo(video);
+        assertThat(forward.delivered().forwarded().fromUserId()).isEqualTo(2);
+        assertThat(forward.effect()).isEqualTo(new LifecycleRules.Attach(88));
+
+        assertThat(accepted(text(1, GROUP, "nice", "20", null))
+                        .delivered()
+                        .replyTo()
+                        .preview())
+                .isEqualTo("[video] look");
+        assertThat(refused(draft(2, GROUP, MessageBody.edit("20", "new caption"))))
+                .isEqualTo("not_allowed");
+    }
+
     private static Draft draft(long sender, String conversation, MessageBody body) {
         return new Draft(sender, "phone", conversation, null, "c", body, false);
     }
@@ -204,7 +245,7 @@ class LifecycleRulesTest {
         final Map<String, Set<Long>> members = new HashMap<>();
 
         void message(long id, String conversation, long seq, long sender, String text, long at) {
-            targets.put(id, new Target(id, conversation, seq, sender, "text", text, false, at, null, Set.of()));
+            targets.put(id, new Target(id, conversation, seq, sender, "text", text, false, at, null, Set.of(), null));
         }
 
         void window(long user, String conversation, long after, long upTo) {

@@ -2,6 +2,8 @@ package io.chatforge.im.contracts.frame;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import io.chatforge.im.contracts.media.MediaKinds;
 import java.util.Set;
 
 /**
@@ -9,6 +11,9 @@ import java.util.Set;
  * <ul>
  *   <li>{@code text}: {@code text}, optional {@code replyTo} and {@code mentions}; delivered with
  *       {@code forwarded} when it is a forward;
+ *   <li>{@code image}, {@code file}, {@code audio}, {@code video}: a media message, {@code mediaId}
+ *       and optional {@code caption} when sent; delivered with what media-service recorded of
+ *       the object ({@link MediaInfo}'s fields, flat in the body);
  *   <li>{@code system}: a group change, {@code text} is a JSON object;
  *   <li>{@code edit}: {@code target}, {@code text}; {@code recall}: {@code target};
  *       {@code reaction}: {@code target}, {@code emoji}, {@code on} (delivered with
@@ -35,7 +40,9 @@ public record MessageBody(
         ForwardSource from,
         Forwarded forwarded,
         String conversationId,
-        Long clearedThroughSeq) {
+        Long clearedThroughSeq,
+        @JsonUnwrapped MediaInfo media,
+        String caption) {
     public static final String TEXT = "text";
     /** a membership change in a group; {@code text} is a JSON object describing it */
     public static final String SYSTEM = "system";
@@ -52,8 +59,15 @@ public record MessageBody(
     /** Entries only their author's devices see. */
     public static final Set<String> PRIVATE = Set.of(DELETE, CLEAR);
 
+    public MessageBody {
+        // a body read without media fields binds an empty MediaInfo: none
+        if (media != null && media.mediaId() == null) {
+            media = null;
+        }
+    }
+
     public MessageBody(String kind, String text) {
-        this(kind, text, null, null, null, null, null, null, null, null, null, null);
+        this(kind, text, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     public static MessageBody text(String text) {
@@ -61,41 +75,102 @@ public record MessageBody(
     }
 
     public static MessageBody text(String text, ReplyTo replyTo, Mentions mentions) {
-        return new MessageBody(TEXT, text, replyTo, mentions, null, null, null, null, null, null, null, null);
+        return new MessageBody(
+                TEXT, text, replyTo, mentions, null, null, null, null, null, null, null, null, null, null);
     }
 
     public static MessageBody edit(String target, String text) {
-        return new MessageBody(EDIT, text, null, null, target, null, null, null, null, null, null, null);
+        return new MessageBody(EDIT, text, null, null, target, null, null, null, null, null, null, null, null, null);
     }
 
     public static MessageBody recall(String target) {
-        return new MessageBody(RECALL, null, null, null, target, null, null, null, null, null, null, null);
+        return new MessageBody(RECALL, null, null, null, target, null, null, null, null, null, null, null, null, null);
     }
 
     public static MessageBody reaction(String target, String emoji, boolean on) {
-        return new MessageBody(REACTION, null, null, null, target, null, emoji, on, null, null, null, null);
+        return new MessageBody(REACTION, null, null, null, target, null, emoji, on, null, null, null, null, null, null);
     }
 
     public static MessageBody forward(ForwardSource from) {
-        return new MessageBody(FORWARD, null, null, null, null, null, null, null, from, null, null, null);
+        return new MessageBody(FORWARD, null, null, null, null, null, null, null, from, null, null, null, null, null);
     }
 
     /** A message of {@code conversationId} deleted for its member only. */
     public static MessageBody delete(String conversationId, String target, Long targetSeq) {
         return new MessageBody(
-                DELETE, null, null, null, target, targetSeq, null, null, null, null, conversationId, null);
+                DELETE, null, null, null, target, targetSeq, null, null, null, null, conversationId, null, null, null);
     }
 
     /** {@code conversationId} cleared for its member only, through a seq (null until known). */
     public static MessageBody clear(String conversationId, Long clearedThroughSeq) {
         return new MessageBody(
-                CLEAR, null, null, null, null, null, null, null, null, null, conversationId, clearedThroughSeq);
+                CLEAR,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                conversationId,
+                clearedThroughSeq,
+                null,
+                null);
     }
 
     /** A forwarded copy of a text. */
     public static MessageBody forwardedText(String text, long fromUserId) {
         return new MessageBody(
-                TEXT, text, null, null, null, null, null, null, null, new Forwarded(fromUserId), null, null);
+                TEXT,
+                text,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                new Forwarded(fromUserId),
+                null,
+                null,
+                null,
+                null);
+    }
+
+    /** A media message: its kind, the object as recorded, and an optional caption. */
+    public static MessageBody media(String kind, MediaInfo media, String caption) {
+        return new MessageBody(kind, null, null, null, null, null, null, null, null, null, null, null, media, caption);
+    }
+
+    /** A copy of this media message (a forward names who sent the original). */
+    public MessageBody forwardedMedia(long fromUserId) {
+        return new MessageBody(
+                kind,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                new Forwarded(fromUserId),
+                null,
+                null,
+                media,
+                caption);
+    }
+
+    /** Content someone wrote: a text or a media message (not a change, private or system entry). */
+    public static boolean isContent(String kind) {
+        return TEXT.equals(kind) || MediaKinds.isMedia(kind);
+    }
+
+    /** The media id a body names as a number, or null. */
+    public Long mediaId() {
+        return media == null ? null : MsgIds.parse(media.mediaId());
     }
 
     /** The target's msgId as a number, or null when absent or not a number. */
@@ -116,7 +191,9 @@ public record MessageBody(
                 from,
                 forwarded,
                 conversationId,
-                clearedThroughSeq);
+                clearedThroughSeq,
+                media,
+                caption);
     }
 
     /** A message that quotes another: on a send only {@code msgId}; delivered, all four. */
