@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * The platform under test: gateway, auth-, user-, friend- and message-service and two connectors,
+ * The platform under test: gateway, auth-, user-, friend-, message- and media-service and two connectors,
  * each its own JVM from its
  * exec jar, on free ports, against the real test servers, with fresh databases. Started once per
  * test JVM and stopped when it exits. Tests reach it only through the gateway, like clients.
@@ -27,6 +27,7 @@ final class Platform {
     final ServiceProcess user;
     final ServiceProcess friend;
     final ServiceProcess message;
+    final ServiceProcess media;
     final ServiceProcess connectorA;
     final ServiceProcess connectorB;
     final String internalToken = "test-internal-" + UUID.randomUUID();
@@ -34,6 +35,10 @@ final class Platform {
     final int redisDatabase;
     /** message-service's schema, for tests that check what is stored (a recall erases content) */
     final String messageDatabase;
+    /** media-service's schema, and the bucket this run's objects go to */
+    final String mediaDatabase;
+
+    final String mediaBucket = "im-media-t-" + UUID.randomUUID().toString().substring(0, 8);
 
     private Platform() {
         var infra = TestInfrastructure.get();
@@ -55,6 +60,7 @@ final class Platform {
         int userPort = FreePorts.next();
         int friendPort = FreePorts.next();
         int messagePort = FreePorts.next();
+        int mediaPort = FreePorts.next();
         int connectorPortA = FreePorts.next();
         int connectorPortB = FreePorts.next();
         Map<String, String> env = new HashMap<>();
@@ -84,6 +90,21 @@ final class Platform {
         for (String stream : List.of("inbound", "social", "presence")) {
             KafkaGroups.startAtEnd(e.kafkaBootstrap(), group + "-" + stream, List.of("im." + stream));
         }
+        env.put("IM_MEDIA_SERVICE_URL", "http://127.0.0.1:" + mediaPort);
+        env.put("IM_MEDIA_PORT", Integer.toString(mediaPort));
+        mediaDatabase = infra.newDatabase("media");
+        env.put("IM_MEDIA_DB", mediaDatabase);
+        env.put("IM_S3_ENDPOINT", e.s3Endpoint());
+        env.put("IM_S3_ACCESS_KEY", e.s3AccessKey());
+        env.put("IM_S3_SECRET_KEY", e.s3SecretKey());
+        // a bucket of this run's own, so the sweeper of one run never sees another's objects
+        env.put("IM_S3_BUCKET", mediaBucket);
+        env.put("IM_MEDIA_UPLOAD_URL_TTL", Limits.UPLOAD_URL_TTL.toSeconds() + "s");
+        env.put("IM_MEDIA_MAX_IMAGE", Limits.MAX_IMAGE_BYTES + "B");
+        env.put("IM_MEDIA_QUOTA_PER_USER", Limits.MEDIA_QUOTA_BYTES + "B");
+        env.put("IM_MEDIA_ORPHAN_AGE", Limits.MEDIA_ORPHAN_AGE.toSeconds() + "s");
+        env.put("IM_MEDIA_CLAIM_GRACE", Limits.MEDIA_ORPHAN_AGE.toSeconds() + "s");
+        env.put("IM_MEDIA_SWEEP_INTERVAL", "1s");
         env.put("IM_CONNECTOR_URLS", "http://127.0.0.1:" + connectorPortA + ",http://127.0.0.1:" + connectorPortB);
         env.put("IM_PRESENCE_OFFLINE_DELAY", "1s");
         env.put("IM_SENDS_PER_SECOND", Integer.toString(Limits.SENDS_PER_SECOND));
@@ -122,11 +143,12 @@ final class Platform {
         friend = new ServiceProcess("friend-service", jar(root, "friend-service", version), friendPort, internal, logs);
         message = new ServiceProcess(
                 "message-service", jar(root, "message-service", version), messagePort, internal, logs);
+        media = new ServiceProcess("media-service", jar(root, "media-service", version), mediaPort, internal, logs);
         connectorA = connector("connector-a", root, version, connectorPortA, internal, logs);
         connectorB = connector("connector-b", root, version, connectorPortB, internal, logs);
         gateway = new ServiceProcess(
                 "gateway", jar(root, "gateway", version), gatewayPort, gatewayManagementPort, env, logs);
-        List<ServiceProcess> all = List.of(user, auth, friend, message, connectorA, connectorB, gateway);
+        List<ServiceProcess> all = List.of(user, auth, friend, message, media, connectorA, connectorB, gateway);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> all.forEach(ServiceProcess::stop), "stop-platform"));
         all.forEach(ServiceProcess::start);
         try {
@@ -191,6 +213,14 @@ final class Platform {
         static final Duration EDIT_WINDOW = Duration.ofSeconds(10);
 
         static final Duration RECALL_WINDOW = Duration.ofSeconds(5);
+
+        /** short, so that a test sees an upload URL expire */
+        static final Duration UPLOAD_URL_TTL = Duration.ofSeconds(8);
+
+        static final long MAX_IMAGE_BYTES = 2 * 1024 * 1024;
+        static final long MEDIA_QUOTA_BYTES = 64L * 1024 * 1024;
+        /** uploads never completed or never sent, and objects no message carries, go after this */
+        static final Duration MEDIA_ORPHAN_AGE = Duration.ofSeconds(10);
 
         private Limits() {}
     }

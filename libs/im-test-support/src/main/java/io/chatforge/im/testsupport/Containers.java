@@ -17,9 +17,15 @@ final class Containers {
                 .withCommand("--character-set-server=utf8mb4", "--collation-server=utf8mb4_unicode_ci");
         var redis = new GenericContainer<>(DockerImageName.parse("redis:7-alpine")).withExposedPorts(6379);
         var kafka = new KafkaContainer(DockerImageName.parse("apache/kafka:4.1.1"));
+        var minio = new GenericContainer<>(DockerImageName.parse("minio/minio:RELEASE.2025-09-07T16-13-09Z"))
+                .withEnv("MINIO_ROOT_USER", "im-test")
+                .withEnv("MINIO_ROOT_PASSWORD", "im-test-secret-key")
+                .withCommand("server", "/data")
+                .withExposedPorts(9000);
         mysql.start();
         redis.start();
         kafka.start();
+        minio.start();
         return new TestInfrastructure.Endpoints(
                 mysql.getHost(),
                 mysql.getMappedPort(3306),
@@ -27,6 +33,9 @@ final class Containers {
                 "im",
                 redis.getHost(),
                 redis.getMappedPort(6379),
-                kafka.getBootstrapServers());
+                kafka.getBootstrapServers(),
+                "http://" + minio.getHost() + ":" + minio.getMappedPort(9000),
+                "im-test",
+                "im-test-secret-key");
     }
 }

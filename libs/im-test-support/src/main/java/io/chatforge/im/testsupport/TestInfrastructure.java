@@ -15,8 +15,10 @@ import org.testcontainers.DockerClientFactory;
  *
  * <p>Taken from the environment when set ({@code IM_DB_HOST}, {@code IM_DB_PORT}, {@code
  * IM_DB_USER}, {@code IM_DB_PASSWORD}, {@code IM_REDIS_HOST}, {@code IM_REDIS_PORT}, {@code
- * IM_KAFKA_BOOTSTRAP}: what {@code scripts/test.sh} exports after {@code scripts/infra.sh up}).
- * Otherwise, when a Docker engine is available, Testcontainers starts MySQL 8, Redis 7 and Kafka.
+ * IM_KAFKA_BOOTSTRAP}, {@code IM_S3_ENDPOINT}, {@code IM_S3_ACCESS_KEY}, {@code IM_S3_SECRET_KEY}:
+ * what {@code scripts/test.sh} exports after {@code scripts/infra.sh up}, the S3 API being the
+ * embedded s3proxy). Otherwise, when a Docker engine is available, Testcontainers starts MySQL 8,
+ * Redis 7, Kafka and MinIO.
  * With neither, tests fail at once and say how to start the servers. Never an in-memory stand-in.
  */
 public final class TestInfrastructure {
@@ -133,7 +135,10 @@ public final class TestInfrastructure {
                     env("IM_DB_PASSWORD", "im"),
                     redisHost,
                     Integer.parseInt(env("IM_REDIS_PORT", "6379")),
-                    kafka);
+                    kafka,
+                    env("IM_S3_ENDPOINT", "http://127.0.0.1:9000"),
+                    env("IM_S3_ACCESS_KEY", "im-local"),
+                    env("IM_S3_SECRET_KEY", "im-local-secret-key"));
         }
         if (dockerAvailable()) {
             return Containers.start();
@@ -166,5 +171,8 @@ public final class TestInfrastructure {
             String dbPassword,
             String redisHost,
             int redisPort,
-            String kafkaBootstrap) {}
+            String kafkaBootstrap,
+            String s3Endpoint,
+            String s3AccessKey,
+            String s3SecretKey) {}
 }
