@@ -15,6 +15,7 @@ import io.chatforge.im.connector.config.ConnectorProperties;
 import io.chatforge.im.connector.session.ClientSession;
 import io.chatforge.im.connector.session.SendBudget;
 import io.chatforge.im.connector.sync.SyncClient;
+import io.chatforge.im.contracts.frame.MediaInfo;
 import io.chatforge.im.contracts.frame.Mentions;
 import io.chatforge.im.contracts.frame.MessageBody;
 import io.chatforge.im.contracts.frame.Target;
@@ -193,5 +194,30 @@ class ClientFrameHandlerTest {
         assertThat(lastError().get("code").asString()).isEqualTo("text_too_long");
 
         verify(forwarder, never()).send(any(), any(), anyString(), any());
+    }
+
+    @Test
+    void mediaKinds_goOnWithTheirIdAndCaption_andBadOnesAreRefusedByName() {
+        when(session.budget())
+                .thenReturn(new SendBudget(100, 20, Duration.ofSeconds(10).toNanos(), 100));
+        send("{\"kind\":\"image\",\"mediaId\":\"77\",\"caption\":\"my cat\"}");
+        send("{\"kind\":\"file\",\"mediaId\":\"78\",\"caption\":\"\",\"contentType\":\"text/html\"}");
+        var bodies = org.mockito.ArgumentCaptor.forClass(MessageBody.class);
+        verify(forwarder, org.mockito.Mockito.times(2)).send(eq(session), any(), eq("c1"), bodies.capture());
+        assertThat(bodies.getAllValues())
+                .as("what the client claims of the object is dropped: media-service says what it is")
+                .containsExactly(
+                        MessageBody.media("image", MediaInfo.of("77"), "my cat"),
+                        MessageBody.media("file", MediaInfo.of("78"), null));
+
+        send("{\"kind\":\"video\"}");
+        assertThat(lastError().get("code").asString()).isEqualTo("missing_field");
+        send("{\"kind\":\"audio\",\"mediaId\":\"../78\"}");
+        assertThat(lastError().get("message").asString()).contains("body.mediaId");
+        send("{\"kind\":\"image\",\"mediaId\":\"78\",\"caption\":5}");
+        assertThat(lastError().get("message").asString()).contains("body.caption");
+        send("{\"kind\":\"image\",\"mediaId\":\"78\",\"caption\":\"" + "x".repeat(1001) + "\"}");
+        assertThat(lastError().get("code").asString()).isEqualTo("text_too_long");
+        verify(forwarder, org.mockito.Mockito.times(2)).send(any(), any(), anyString(), any());
     }
 }
