@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 /** docker-compose.yml: the one-host deployment, checked against the services' configuration. */
 class ComposeFileTest {
-    private static final Set<String> INFRASTRUCTURE = Set.of("mysql", "redis", "kafka");
+    private static final Set<String> INFRASTRUCTURE = Set.of("mysql", "redis", "kafka", "minio");
 
     private final Map<String, Object> compose = Repo.yaml(Repo.path("docker-compose.yml"));
 

@@ -151,6 +151,10 @@ class KubernetesManifestsTest {
                             "IM_USER_SERVICE_URL",
                             "IM_FRIEND_SERVICE_URL",
                             "IM_MESSAGE_SERVICE_URL",
+                            "IM_MEDIA_SERVICE_URL",
+                            "IM_S3_ENDPOINT",
+                            "IM_S3_ACCESS_KEY",
+                            "IM_S3_SECRET_KEY",
                             "IM_AUTH_SERVICE_URL",
                             "IM_CONNECTOR_URLS")
                     .filter(service.reads()::contains)
@@ -288,14 +292,14 @@ class KubernetesManifestsTest {
                         });
                 assertThat(c.getEnv())
                         .as("%s: secrets come from Secrets, not literals", c.getName())
-                        .noneMatch(
-                                v -> v.getValue() != null && v.getName().matches(".*(PASSWORD|TOKEN|PRIVATE_KEY).*"));
+                        .noneMatch(v -> v.getValue() != null
+                                && v.getName().matches(".*(PASSWORD|TOKEN|PRIVATE_KEY|SECRET_KEY|ACCESS_KEY).*"));
             }
         }
         for (ConfigMap config : k8s.all(ConfigMap.class)) {
             assertThat(config.getData().keySet())
                     .as("ConfigMap %s holds no secrets", config.getMetadata().getName())
-                    .noneMatch(k -> k.matches(".*(PASSWORD|TOKEN|PRIVATE_KEY).*"));
+                    .noneMatch(k -> k.matches(".*(PASSWORD|TOKEN|PRIVATE_KEY|SECRET_KEY|ACCESS_KEY).*"));
         }
     }
 

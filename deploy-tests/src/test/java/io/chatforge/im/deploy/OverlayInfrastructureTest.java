@@ -33,7 +33,7 @@ class OverlayInfrastructureTest {
     @Test
     void devRunsItsOwnSinglePodInfrastructure() {
         RenderedOverlay dev = RenderedOverlay.of("dev");
-        for (String part : List.of("mysql", "redis", "kafka")) {
+        for (String part : List.of("mysql", "redis", "kafka", "minio")) {
             assertThat(dev.get(StatefulSet.class, part).getSpec().getReplicas()).isEqualTo(1);
             dev.get(Service.class, part);
         }

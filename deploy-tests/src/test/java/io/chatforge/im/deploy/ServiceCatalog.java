@@ -13,13 +13,19 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * The six services as their own configuration describes them: the port they listen on, where their
+ * The seven services as their own configuration describes them: the port they listen on, where their
  * health endpoints are, and which environment variables they read (the {@code ${IM_...}} placeholders
  * of their application*.yml and, for the servlet services, of the shared im-service-defaults*.yml).
  */
 final class ServiceCatalog {
     static final List<String> NAMES = List.of(
-            "gateway", "auth-service", "user-service", "friend-service", "message-service", "connector-service");
+            "gateway",
+            "auth-service",
+            "user-service",
+            "friend-service",
+            "message-service",
+            "media-service",
+            "connector-service");
 
     /** Read by the JVM or by Spring Boot itself rather than by a placeholder. */
     static final Set<String> PLATFORM_VARIABLES = Set.of("SPRING_PROFILES_ACTIVE", "JAVA_TOOL_OPTIONS");
