@@ -6,6 +6,7 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { gateway, launch, User } from "./browser.js";
+import { png } from "./png.js";
 
 describe.skipIf(!gateway)("web client", () => {
   let browser: Browser;
@@ -206,5 +207,61 @@ describe.skipIf(!gateway)("web client", () => {
 
     await ann.context.close();
     await ben.context.close();
+  });
+
+  it("one person sends a picture and a file; the other sees the thumbnail, opens the picture and downloads the file", async () => {
+    const cleo = await User.register(browser, "cleo", "Cleo");
+    const dan = await User.register(browser, "dan", "Dan");
+    await cleo.befriend(dan);
+    await cleo.openFriend("Dan");
+
+    // cleo attaches a picture: a progress bar while it uploads, then the thumbnail in her chat
+    await cleo.test("attach-input").setInputFiles({ name: "sunset.png", mimeType: "image/png", buffer: png(800, 600) });
+    await cleo.page.locator('[data-test="message"] [data-test="thumbnail"]').waitFor({ timeout: 30_000 });
+    await cleo.test("attach-input").setInputFiles({
+      name: "notes.txt",
+      mimeType: "text/plain",
+      buffer: Buffer.from("shopping list\n".repeat(200)),
+    });
+    await cleo.page.locator('[data-test="message"] [data-test="file-card"]').waitFor({ timeout: 30_000 });
+
+    await dan.openChatWith("Cleo");
+    // the thumbnail is loaded (a real picture, 320 px on its longest side), not just an element
+    const thumbnail = dan.page.locator('[data-test="message"] [data-test="thumbnail"]');
+    await thumbnail.waitFor({ timeout: 30_000 });
+    await dan.page.waitForFunction(
+      () => {
+        const img = document.querySelector('[data-test="thumbnail"]') as HTMLImageElement | null;
+        return img !== null && img.complete && img.naturalWidth === 320 && img.naturalHeight === 240;
+      },
+      null,
+      { timeout: 20_000 },
+    );
+    await dan.screenshot("12-picture-received");
+
+    // dan opens it: the full picture, 800 x 600
+    await dan.test("open-picture").click();
+    await dan.page.waitForFunction(
+      () => {
+        const img = document.querySelector('[data-test="full-picture"]') as HTMLImageElement | null;
+        return img !== null && img.complete && img.naturalWidth === 800 && img.naturalHeight === 600;
+      },
+      null,
+      { timeout: 20_000 },
+    );
+    await dan.screenshot("13-picture-opened");
+    await dan.test("lightbox").click();
+    expect(await dan.test("lightbox").isVisible()).toBe(false);
+
+    // the file: a card with its name and size, and a download of the same bytes
+    const card = dan.page.locator('[data-test="file-card"]');
+    await expect(card.locator('[data-test="file-name"]').textContent()).resolves.toBe("notes.txt");
+    await expect(card.locator('[data-test="file-size"]').textContent()).resolves.toBe("2.7 KB");
+    const [download] = await Promise.all([dan.page.waitForEvent("download"), card.locator('[data-test="file-download"]').click()]);
+    expect(download.suggestedFilename()).toBe("notes.txt");
+    const saved = await download.createReadStream();
+    const chunks: Buffer[] = [];
+    for await (const c of saved) chunks.push(c as Buffer);
+    expect(Buffer.concat(chunks).toString()).toBe("shopping list\n".repeat(200));
   });
 });

@@ -5,10 +5,13 @@ import type {
   FriendRequest,
   Group,
   GroupMember,
+  MediaKind,
+  MediaView,
   MsgFrame,
   Page,
   Profile,
   SyncPageFrame,
+  UploadTicket,
 } from "./types.js";
 
 function query(params: Record<string, string | number | undefined>): string {
@@ -86,6 +89,16 @@ export class ImApi {
         `/api/conversations/${id(conversationId)}/settings`,
         change,
       ),
+  };
+
+  /** Uploads (docs/api.md#media); `ImClient.sendImage`/`sendFile` do all three steps. */
+  readonly media = {
+    announce: (upload: { kind: MediaKind; contentType: string; size: number; fileName: string; durationMs?: number }) =>
+      this.send<UploadTicket>("POST", "/api/media", upload),
+    complete: (mediaId: string) => this.send<MediaView>("POST", `/api/media/${id(mediaId)}/complete`),
+    /** a short-lived URL of the object (or its thumbnail) for `<img src>`, `<video src>` or a download */
+    link: (mediaId: string, thumbnail = false) =>
+      this.get<{ url: string; expiresAt: number }>(`/api/media/${id(mediaId)}${thumbnail ? "/thumbnail" : ""}`),
   };
 
   readonly groups = {

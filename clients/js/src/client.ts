@@ -10,12 +10,22 @@ import { Outbox, SendError, type Outgoing, type Pending } from "./outbox.js";
 import { memoryStorage, type KeyValueStorage } from "./storage.js";
 import { SyncRunner } from "./sync.js";
 import { webSocketTransport, type Socket, type Transport } from "./transport.js";
+import {
+  fetchUploader,
+  uploadMedia,
+  xhrUploader,
+  type MediaData,
+  type Uploader,
+  type UploadOptions,
+} from "./media.js";
 import type {
   MessageBody,
   SendBody,
   ConnectionState,
   ErrorFrame,
   EventFrame,
+  MediaKind,
+  MediaView,
   MsgFrame,
   ReceiptFrame,
   SentFrame,
@@ -63,6 +73,14 @@ export interface ImClientOptions {
   maxTextLength?: number;
   /** reconnect at once when the browser reports the network back (default: on where `window` exists) */
   watchNetwork?: boolean;
+  /** how media bytes are PUT (default: XMLHttpRequest in browsers, for progress; else fetch; `uniAppUploader(uni)`) */
+  uploader?: Uploader;
+}
+
+/** Options of `sendImage`, `sendFile` and `sendMedia`: the upload's, and the message's caption. */
+export interface MediaSendOptions extends UploadOptions {
+  caption?: string;
+  clientMsgId?: string;
 }
 
 export type MessageSource = "push" | "sync" | "sent";
@@ -286,6 +304,51 @@ export class ImClient extends Emitter<ImClientEvents> {
   /** Sends a copy of a message I can read (`from`) to `to`. */
   forward(to: Target, from: { conversationId: string; msgId: string }): Outgoing {
     return this.submit(to, "", { kind: "forward", from }, undefined, false);
+  }
+
+  /**
+   * Uploads a picture, file, voice or video (announce, PUT with retries, complete): the ready
+   * media, to send with `sendUploaded`. `onProgress` reports the bytes sent.
+   */
+  uploadMedia(kind: MediaKind, data: MediaData, options: UploadOptions = {}): Promise<MediaView> {
+    return uploadMedia(this.api, this.uploader(), kind, data, options);
+  }
+
+  /** Uploads and sends a picture; the upload's errors reject, the send's come in `result`. */
+  sendImage(to: Target, data: MediaData, options: MediaSendOptions = {}): Promise<Outgoing> {
+    return this.sendMedia(to, "image", data, options);
+  }
+
+  /** Uploads and sends a file (any type the server accepts for files; it downloads as an attachment). */
+  sendFile(to: Target, data: MediaData, options: MediaSendOptions = {}): Promise<Outgoing> {
+    return this.sendMedia(to, "file", data, options);
+  }
+
+  /** Uploads and sends media of any kind (voice: "audio", video: "video"). */
+  async sendMedia(to: Target, kind: MediaKind, data: MediaData, options: MediaSendOptions = {}): Promise<Outgoing> {
+    const media = await this.uploadMedia(kind, data, options);
+    return this.sendUploaded(to, media, options.caption, options.clientMsgId);
+  }
+
+  /**
+   * Sends media uploaded already (kept in the outbox like a text: resent until confirmed). The
+   * body carries what was recorded, so the app shows it before the server's copy comes back.
+   */
+  sendUploaded(to: Target, media: MediaView, caption?: string, clientMsgId?: string): Outgoing {
+    const { kind, mediaId, contentType, size, fileName, width, height, durationMs } = media;
+    const body: SendBody = { kind, mediaId, contentType, size, fileName, width, height, durationMs };
+    if (caption) body.caption = caption;
+    return this.submit(to, caption ?? "", body, clientMsgId, false);
+  }
+
+  /** A short-lived URL of a media object (or a picture's thumbnail) for `<img src>`, `<video src>` or a link. */
+  async mediaUrl(mediaId: string, options: { thumbnail?: boolean } = {}): Promise<string> {
+    return (await this.api.media.link(mediaId, options.thumbnail === true)).url;
+  }
+
+  private uploader(): Uploader {
+    if (this.options.uploader) return this.options.uploader;
+    return typeof XMLHttpRequest !== "undefined" ? xhrUploader() : fetchUploader();
   }
 
   /** Deletes a message for me only; my other devices hear of it at once or at their next sync. */

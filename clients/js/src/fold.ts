@@ -1,4 +1,4 @@
-import type { EventFrame, MsgFrame, Reaction } from "./types.js";
+import type { EventFrame, MessageBody, MsgFrame, Reaction } from "./types.js";
 
 /** A message as a user sees it now: its content with every later change applied. */
 export interface ShownMessage {
@@ -17,6 +17,16 @@ export interface ShownMessage {
   replyTo: { msgId: string; seq: number | null; fromUserId: number | null; preview: string | null } | null;
   mentions: (number | "all")[];
   forwardedFrom: number | null;
+  /** a media message's object (its caption is `text`); null for texts and once recalled */
+  media: {
+    mediaId: string;
+    contentType: string;
+    size: number;
+    fileName: string;
+    width?: number;
+    height?: number;
+    durationMs?: number;
+  } | null;
   ts: number;
 }
 
@@ -103,7 +113,14 @@ export class MessageFold {
         target.text = body.text ?? "";
         return true;
       case "recall":
-        Object.assign(target, { text: null, originalText: null, edited: null, recalled: true, reactions: [] });
+        Object.assign(target, {
+          text: null,
+          originalText: null,
+          edited: null,
+          recalled: true,
+          reactions: [],
+          media: null,
+        });
         return true;
       case "reaction":
         return react(target, body.emoji!, frame.from.userId, body.on === true, this.me());
@@ -149,7 +166,9 @@ export class MessageFold {
 function toShown(frame: MsgFrame): ShownMessage {
   const body = frame.body;
   const recalled = frame.recalled === true || body === null;
-  const text = recalled ? null : (frame.edited?.text ?? body!.text ?? "");
+  const media = !recalled && body!.mediaId ? mediaOf(body!) : null;
+  const content = media ? (body!.caption ?? "") : (body?.text ?? "");
+  const text = recalled ? null : (frame.edited?.text ?? content);
   return {
     conversationId: frame.conversationId,
     msgId: frame.msgId,
@@ -157,14 +176,27 @@ function toShown(frame: MsgFrame): ShownMessage {
     from: frame.from,
     kind: body?.kind ?? "text",
     text,
-    originalText: recalled ? null : (body!.text ?? ""),
+    originalText: recalled ? null : content,
     edited: recalled ? null : (frame.edited ?? null),
     recalled,
     reactions: recalled ? [] : (frame.reactions ?? []).map((r) => ({ ...r, userIds: [...r.userIds] })),
     replyTo: body?.replyTo ? { seq: null, fromUserId: null, preview: null, ...body.replyTo } : null,
     mentions: body?.mentions ?? [],
     forwardedFrom: body?.forwarded?.fromUserId ?? null,
+    media,
     ts: frame.ts,
+  };
+}
+
+function mediaOf(body: MessageBody): NonNullable<ShownMessage["media"]> {
+  return {
+    mediaId: body.mediaId!,
+    contentType: body.contentType ?? "application/octet-stream",
+    size: body.size ?? 0,
+    fileName: body.fileName ?? "file",
+    ...(body.width === undefined ? {} : { width: body.width }),
+    ...(body.height === undefined ? {} : { height: body.height }),
+    ...(body.durationMs === undefined ? {} : { durationMs: body.durationMs }),
   };
 }
 

@@ -89,6 +89,19 @@ export interface UniLike {
     success?: (result: { statusCode: number; data: unknown; header: Record<string, string> }) => void;
     fail?: (error: { errMsg: string }) => void;
   }): unknown;
+  /** media (uniAppUploader, uniAppDownload) */
+  getFileSystemManager?(): {
+    readFile(options: {
+      filePath: string;
+      success?: (result: { data: ArrayBuffer | string }) => void;
+      fail?: (error: { errMsg: string }) => void;
+    }): void;
+  };
+  downloadFile?(options: {
+    url: string;
+    success?: (result: { statusCode: number; tempFilePath: string }) => void;
+    fail?: (error: { errMsg: string }) => void;
+  }): unknown;
   getStorageSync?(key: string): any;
   setStorageSync?(key: string, value: any): void;
   removeStorageSync?(key: string): void;

@@ -8,7 +8,7 @@ export type Target = { userId: number } | { groupId: number };
 
 /**
  * A message's content (docs/protocol.md#message-lifecycle). `kind`: "text" for what users send
- * (forwards too), "system" for a group change (text is then a JSON object as a string), "edit",
+ * (forwards too), "image", "file", "audio", "video" for media (docs/protocol.md#media-messages), "system" for a group change (text is then a JSON object as a string), "edit",
  * "recall", "reaction" for a change of the message `target`, "delete" and "clear" in the user's
  * own conversation `u_<id>` only.
  */
@@ -25,6 +25,39 @@ export interface MessageBody {
   from?: { conversationId: string; msgId: string };
   conversationId?: string;
   clearedThroughSeq?: number;
+  /** media kinds ("image", "file", "audio", "video"): the object, as media-service recorded it */
+  mediaId?: string;
+  contentType?: string;
+  size?: number;
+  fileName?: string;
+  width?: number;
+  height?: number;
+  durationMs?: number;
+  caption?: string;
+}
+
+/** What an upload is (docs/api.md#media). */
+export type MediaKind = "image" | "file" | "audio" | "video";
+
+/** `POST /api/media`'s answer: where to PUT the bytes, with which headers, until when. */
+export interface UploadTicket {
+  mediaId: string;
+  upload: { method: "PUT"; url: string; headers: Record<string, string> };
+  expiresAt: number;
+}
+
+/** A completed upload, ready to be sent. */
+export interface MediaView {
+  mediaId: string;
+  kind: MediaKind;
+  contentType: string;
+  size: number;
+  fileName: string;
+  width?: number;
+  height?: number;
+  durationMs?: number;
+  thumbnail: boolean;
+  status: "ready";
 }
 
 /** A `send` frame's body (docs/protocol.md#message-lifecycle): `replyTo` is the quoted message's id. */

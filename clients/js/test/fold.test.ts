@@ -111,4 +111,28 @@ describe("MessageFold", () => {
       forwardedFrom: 9,
     });
   });
+
+  it("shows a media message with its object and caption, and a recall takes the object away", () => {
+    const fold = new MessageFold(() => ME);
+    const image: MsgFrame = change(1, PEER, {
+      kind: "image",
+      mediaId: "77",
+      contentType: "image/png",
+      size: 1234,
+      fileName: "cat.png",
+      width: 640,
+      height: 480,
+      caption: "my cat",
+    });
+
+    fold.apply(image);
+    const shown = fold.get(CONV, "m1")!;
+    expect(shown.kind).toBe("image");
+    expect(shown.text).toBe("my cat");
+    expect(shown.media).toEqual({ mediaId: "77", contentType: "image/png", size: 1234, fileName: "cat.png", width: 640, height: 480 });
+
+    fold.apply(recall(2, "m1"));
+    expect(fold.get(CONV, "m1")!.media).toBeNull();
+    expect(fold.get(CONV, "m1")!.recalled).toBe(true);
+  });
 });

@@ -187,4 +187,53 @@ describe.skipIf(!gateway)("SDK against the platform", () => {
 
     for (const d of [alice, bob, tablet]) d.client.close();
   });
+
+  it("sends a picture and a file: uploaded with progress, received with their object, downloaded intact", async () => {
+    const alice = await account("sdk_media_a");
+    const bob = await account("sdk_media_b");
+    const request = await alice.client.api.friends.request(bob.userId);
+    await bob.client.api.friends.accept(request.id);
+    await online(alice, bob);
+
+    // a 1x1 PNG, and a small text file
+    const png = Uint8Array.from(
+      Buffer.from(
+        "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==",
+        "base64",
+      ),
+    );
+    const notes = new TextEncoder().encode("meeting notes\n".repeat(100));
+    const progress: number[] = [];
+
+    const picture = await alice.client.sendImage({ userId: bob.userId }, png, {
+      fileName: "dot.png",
+      contentType: "image/png",
+      caption: "a dot",
+      onProgress: (sent) => progress.push(sent),
+    });
+    await picture.result;
+    const file = await alice.client.sendFile({ userId: bob.userId }, notes, {
+      fileName: "notes.txt",
+      contentType: "text/plain",
+    });
+    await file.result;
+    expect(progress.at(-1)).toBe(png.byteLength);
+
+    const media = () => bob.messages.map(([m]) => m).filter((m) => m.body?.mediaId);
+    await vi.waitFor(() => expect(media().map((m) => m.body!.kind)).toEqual(["image", "file"]), waitLong);
+    const [image, text] = media();
+    expect(image.body).toMatchObject({ contentType: "image/png", size: png.byteLength, fileName: "dot.png", width: 1, height: 1, caption: "a dot" });
+    expect(text.body).toMatchObject({ contentType: "text/plain", size: notes.byteLength, fileName: "notes.txt" });
+
+    const got = new Uint8Array(await (await fetch(await bob.client.mediaUrl(image.body!.mediaId!))).arrayBuffer());
+    expect(got).toEqual(png);
+    const thumbnail = await fetch(await bob.client.mediaUrl(image.body!.mediaId!, { thumbnail: true }));
+    expect(thumbnail.headers.get("content-type")).toBe("image/jpeg");
+    const downloaded = await fetch(await bob.client.mediaUrl(text.body!.mediaId!));
+    expect(new Uint8Array(await downloaded.arrayBuffer())).toEqual(notes);
+    expect(downloaded.headers.get("content-disposition")).toContain("attachment");
+
+    alice.client.close();
+    bob.client.close();
+  });
 });

@@ -25,6 +25,16 @@ export interface PendingMessage {
   text: string;
   createdAt: number;
   failed?: string;
+  /** an upload in progress: the share of its bytes sent, 0 to 1 */
+  progress?: number;
+}
+
+/** Pictures the server reads (and makes thumbnails of) go as "image"; anything else as a file. */
+const PICTURES = new Set(["image/jpeg", "image/png", "image/gif", "image/webp"]);
+
+/** Content a person wrote: counted unread, shown as a message. */
+export function isContent(kind: string): boolean {
+  return kind === "text" || kind === "image" || kind === "file" || kind === "audio" || kind === "video";
 }
 
 /** Entries that change another message: applied by the fold, never shown on their own. */
@@ -75,6 +85,8 @@ export class ChatState {
   readonly fold: MessageFold;
 
   private readonly listeners = new Set<() => void>();
+  /** short-lived download URLs by media id (and "<id>/thumbnail"), refreshed before they expire */
+  private readonly mediaLinks = new Map<string, { url: string; expiresAt: number } | "loading">();
   private readonly lookups = new Map<number, Promise<void>>();
   private scheduled = false;
 
@@ -251,6 +263,61 @@ export class ChatState {
     });
   }
 
+  /**
+   * Uploads and sends files: pictures as images (thumbnails for the other side), anything else as
+   * a file. Each shows as a pending message with its progress until the upload is done.
+   */
+  sendFiles(chatId: string, files: File[], caption?: string): void {
+    const chat = this.chats.get(chatId);
+    if (!chat) return;
+    for (const file of files) {
+      const id = `upload-${Math.random().toString(36).slice(2)}`;
+      const kind = PICTURES.has(file.type) ? "image" : "file";
+      const placeholder: PendingMessage = { clientMsgId: id, text: `${kind === "image" ? "🖼" : "📎"} ${file.name}`, createdAt: Date.now(), progress: 0 };
+      chat.pending.set(id, placeholder);
+      this.changed();
+      this.client
+        .sendMedia(this.targetOf(chat), kind, file, {
+          caption,
+          fileName: file.name,
+          contentType: file.type || "application/octet-stream",
+          onProgress: (sent, total) => {
+            placeholder.progress = total > 0 ? sent / total : 1;
+            this.changed();
+          },
+        })
+        .then((outgoing) => {
+          chat.pending.delete(id); // the message itself is pending now, until the server confirms it
+          outgoing.result.catch((e: SendError) => this.onSendFailed(e));
+          this.changed();
+        })
+        .catch((e: unknown) => {
+          placeholder.failed = e instanceof ApiError ? e.code : "upload_failed";
+          placeholder.progress = undefined;
+          this.changed();
+        });
+    }
+  }
+
+  /**
+   * A download URL of a media object, or undefined while it is being fetched (the view renders
+   * again once it is there). URLs live a few minutes; one close to its end is fetched anew.
+   */
+  mediaUrl(mediaId: string, thumbnail = false): string | undefined {
+    const key = thumbnail ? `${mediaId}/thumbnail` : mediaId;
+    const link = this.mediaLinks.get(key);
+    if (link && link !== "loading" && link.expiresAt - Date.now() > 30_000) return link.url;
+    if (link !== "loading") {
+      this.mediaLinks.set(key, "loading");
+      this.client.api.media
+        .link(mediaId, thumbnail)
+        .then((l) => this.mediaLinks.set(key, l))
+        .catch(() => this.mediaLinks.delete(key))
+        .finally(() => this.changed());
+    }
+    return link && link !== "loading" ? link.url : undefined;
+  }
+
   edit(chatId: string, msgId: string, text: string): void {
     this.change(chatId, (to) => this.client.edit(to, msgId, text));
   }
@@ -334,8 +401,8 @@ export class ChatState {
         chat.readSeq = Math.max(chat.readSeq, m.seq);
         chat.unread = 0;
         chat.unreadMentions = 0;
-      } else if (kind === "text" && m.seq > chat.readSeq) {
-        chat.unread += 1; // only texts of others count (docs/api.md#my-conversations)
+      } else if (isContent(kind) && m.seq > chat.readSeq) {
+        chat.unread += 1; // only texts and media of others count (docs/api.md#my-conversations)
         if (m.body?.mentions?.some((u) => u === "all" || u === this.me?.id)) chat.unreadMentions += 1;
       }
     }
@@ -346,10 +413,17 @@ export class ChatState {
     this.changed();
   }
 
-  private onOutgoing(o: { clientMsgId: string; conversationId: string; text: string; body?: { kind: string }; createdAt: number }): void {
-    if (o.body && o.body.kind !== "text") return; // a change shows when it is confirmed
+  private onOutgoing(o: {
+    clientMsgId: string;
+    conversationId: string;
+    text: string;
+    body?: { kind: string; fileName?: string };
+    createdAt: number;
+  }): void {
+    if (o.body && !isContent(o.body.kind)) return; // a change shows when it is confirmed
     const chat = this.ensureChat(o.conversationId);
-    chat.pending.set(o.clientMsgId, { clientMsgId: o.clientMsgId, text: o.text, createdAt: o.createdAt });
+    const text = o.body && o.body.kind !== "text" ? `${o.body.kind === "image" ? "🖼" : "📎"} ${o.body.fileName ?? ""} ${o.text}`.trim() : o.text;
+    chat.pending.set(o.clientMsgId, { clientMsgId: o.clientMsgId, text, createdAt: o.createdAt });
     chat.lastActivity = Math.max(chat.lastActivity, o.createdAt);
     this.changed();
   }

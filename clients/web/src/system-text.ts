@@ -44,6 +44,8 @@ export function preview(m: MsgFrame | undefined, name: (userId: number) => strin
   if (!m) return "";
   if (m.recalled || m.body === null || shown === null) return "This message was recalled";
   if (m.body.kind === "system") return systemText(m, name);
+  if (m.body.kind === "image") return `🖼 Photo${m.body.caption ? `: ${m.body.caption}` : ""}`;
+  if (m.body.kind === "file" || m.body.kind === "audio" || m.body.kind === "video") return `📎 ${m.body.fileName ?? "File"}`;
   if (m.body.kind !== "text") return "(unsupported message)";
   const text = shown ?? m.edited?.text ?? m.body.text ?? "";
   return text.length > 80 ? `${text.slice(0, 80)}…` : text;

@@ -17,6 +17,11 @@ export class ChatPane {
   private readonly sendButton = h("button", { type: "submit", class: "primary", "data-test": "send" }, "Send");
   private readonly composer: HTMLFormElement;
   private readonly banner = h("div", { class: "composer-banner", "data-test": "composer-banner" });
+  private readonly fileInput = h("input", { type: "file", multiple: true, hidden: true, "data-test": "attach-input" });
+  private readonly attachButton = h("button", { type: "button", class: "attach", title: "Attach pictures or files", "data-test": "attach" }, "📎");
+  private readonly lightbox = h("div", { class: "lightbox", "data-test": "lightbox", hidden: true });
+  /** the picture open in the lightbox */
+  private viewing: string | null = null;
   private shownChat: string | null = null;
   private loadingOlder = false;
   /** the message the next send replies to, or the one being edited */
@@ -26,7 +31,23 @@ export class ChatPane {
   private menuFor: string | null = null;
 
   constructor(private readonly state: ChatState) {
-    this.composer = h("form", { class: "composer", onsubmit: (e: Event) => this.submit(e) }, this.input, h("div", { class: "composer-side" }, this.sendButton, this.counter));
+    this.composer = h("form", { class: "composer", onsubmit: (e: Event) => this.submit(e) }, this.attachButton, this.fileInput, this.input, h("div", { class: "composer-side" }, this.sendButton, this.counter));
+    this.attachButton.addEventListener("click", () => this.fileInput.click());
+    this.fileInput.addEventListener("change", () => {
+      this.sendFiles([...(this.fileInput.files ?? [])]);
+      this.fileInput.value = "";
+    });
+    // a picture pasted into the composer is sent as one
+    this.input.addEventListener("paste", (e) => {
+      const files = [...(e.clipboardData?.files ?? [])];
+      if (files.length === 0) return;
+      e.preventDefault();
+      this.sendFiles(files);
+    });
+    this.lightbox.addEventListener("click", () => {
+      this.viewing = null;
+      this.render();
+    });
     this.input.addEventListener("keydown", (e) => {
       if (e.key === "Enter" && !e.shiftKey && !e.isComposing) {
         e.preventDefault();
@@ -41,7 +62,21 @@ export class ChatPane {
     this.list.addEventListener("scroll", () => {
       if (this.list.scrollTop < 40) void this.loadOlder();
     });
-    this.element = h("section", { class: "chat" }, this.header, this.list, this.banner, this.composer);
+    this.element = h("section", { class: "chat" }, this.header, this.list, this.banner, this.composer, this.lightbox);
+    // files dropped anywhere on the open chat are sent to it
+    this.element.addEventListener("dragover", (e) => {
+      if (!e.dataTransfer?.types.includes("Files") || !this.chat() || this.chat()!.left) return;
+      e.preventDefault();
+      this.element.classList.add("dropping");
+    });
+    this.element.addEventListener("dragleave", () => this.element.classList.remove("dropping"));
+    this.element.addEventListener("drop", (e) => {
+      this.element.classList.remove("dropping");
+      const files = [...(e.dataTransfer?.files ?? [])];
+      if (files.length === 0) return;
+      e.preventDefault();
+      this.sendFiles(files);
+    });
     this.render();
   }
 
@@ -67,6 +102,8 @@ export class ChatPane {
     this.composer.hidden = false;
     this.input.disabled = chat.left;
     this.sendButton.disabled = chat.left;
+    this.attachButton.disabled = chat.left;
+    this.renderLightbox();
     this.input.placeholder = chat.left ? "You are no longer in this group" : "Write a message (Enter sends, Shift+Enter for a new line)";
     this.updateCounter();
     if (switched && !chat.left) this.input.focus();
@@ -120,7 +157,12 @@ export class ChatPane {
     const s = this.state;
     const mine = m.from.userId === s.me?.id;
     const read = mine && chat.kind === "direct" && chat.peerReadSeq >= m.seq;
-    const text = m.recalled ? "This message was recalled" : m.kind === "text" ? (m.text ?? "") : "(unsupported message)";
+    const media = m.media && !m.recalled ? this.mediaBlock(m) : null;
+    const text = m.recalled
+      ? "This message was recalled"
+      : m.kind === "text" || media
+        ? (m.text ?? "")
+        : "(unsupported message)";
     return h(
       "li",
       {
@@ -134,7 +176,8 @@ export class ChatPane {
       !mine && chat.kind === "group" ? h("div", { class: "author" }, s.displayName(m.from.userId)) : null,
       m.forwardedFrom !== null ? h("div", { class: "forwarded", "data-test": "forwarded" }, `Forwarded from ${s.displayName(m.forwardedFrom)}`) : null,
       m.replyTo ? this.quote(chat, m.replyTo) : null,
-      h("div", { class: "bubble", "data-test": "message-text" }, text),
+      media,
+      media && !text ? null : h("div", { class: "bubble", "data-test": "message-text" }, text),
       m.reactions.length > 0 ? this.chips(chat, m) : null,
       h(
         "div",
@@ -146,6 +189,51 @@ export class ChatPane {
       ),
       this.menuFor === m.msgId ? this.menu(chat, m, mine) : null,
     );
+  }
+
+  /** A picture's thumbnail (click: the full picture), or a file's card (name, size, download). */
+  private mediaBlock(m: ShownMessage): HTMLElement {
+    const media = m.media!;
+    if (m.kind === "image") {
+      const src = this.state.mediaUrl(media.mediaId, true);
+      const img = h("img", { class: "thumbnail", alt: media.fileName, "data-test": "thumbnail", "data-media-id": media.mediaId, src: src ?? null });
+      if (media.width && media.height) {
+        // keep the space while it loads: the longest side is at most 240 px here
+        const scale = Math.min(1, 240 / Math.max(media.width, media.height));
+        img.width = Math.round(media.width * scale);
+        img.height = Math.round(media.height * scale);
+      }
+      return h("button", { class: "media picture", "data-test": "open-picture", title: "Open", onclick: () => { this.viewing = media.mediaId; this.render(); } }, img);
+    }
+    return h(
+      "div",
+      { class: "media file-card", "data-test": "file-card" },
+      h("span", { class: "file-icon" }, m.kind === "audio" ? "🎵" : m.kind === "video" ? "🎬" : "📄"),
+      h("span", { class: "file-info" }, h("strong", { "data-test": "file-name" }, media.fileName), h("small", { "data-test": "file-size" }, humanSize(media.size))),
+      h("button", { class: "link", "data-test": "file-download", onclick: () => void this.download(media.mediaId, media.fileName) }, "Download"),
+    );
+  }
+
+  private async download(mediaId: string, fileName: string): Promise<void> {
+    const url = this.state.mediaUrl(mediaId) ?? (await this.state.client.mediaUrl(mediaId));
+    const a = h("a", { href: url, download: fileName, hidden: true });
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+  }
+
+  private renderLightbox(): void {
+    this.lightbox.hidden = this.viewing === null;
+    if (this.viewing === null) return;
+    const src = this.state.mediaUrl(this.viewing);
+    replaceChildren(this.lightbox, src ? h("img", { src, alt: "", "data-test": "full-picture" }) : h("span", null, "Loading…"));
+  }
+
+  private sendFiles(files: File[]): void {
+    const chat = this.chat();
+    if (!chat || chat.left || files.length === 0) return;
+    this.state.sendFiles(chat.id, files);
+    this.list.scrollTop = this.list.scrollHeight;
   }
 
   /** The quoted message above a reply: who wrote it and its first words, or that it was recalled. */
@@ -252,7 +340,10 @@ export class ChatPane {
       "li",
       { class: p.failed ? "message mine failed" : "message mine pending", "data-test": "pending-message" },
       h("div", { class: "bubble" }, p.text),
-      h("div", { class: "meta" }, p.failed ? `not sent: ${p.failed.replace(/_/g, " ")}` : "sending…"),
+      p.progress !== undefined && !p.failed
+        ? h("progress", { class: "upload-progress", "data-test": "upload-progress", max: 100, value: String(Math.round(p.progress * 100)) })
+        : null,
+      h("div", { class: "meta" }, p.failed ? `not sent: ${p.failed.replace(/_/g, " ")}` : p.progress !== undefined ? "uploading…" : "sending…"),
     );
   }
 
@@ -288,4 +379,10 @@ export class ChatPane {
       this.loadingOlder = false;
     }
   }
+}
+
+function humanSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 }
