@@ -46,6 +46,10 @@ public final class ChatBenchmark {
                 write("idle-hold", ConnectionScenarios.idle(options));
                 System.exit(0);
             }
+            case "media" -> {
+                write("media-throughput", MediaBenchmark.run(options, args));
+                System.exit(0);
+            }
             case "limits" -> {
                 write("limits", new LimitsBenchmark(options.limitSeconds()).run());
                 System.exit(0);
@@ -53,7 +57,7 @@ public final class ChatBenchmark {
             case "one-to-one" -> {}
             default ->
                 throw new IllegalArgumentException(
-                        "--scenario is one-to-one, group, storm, idle or limits, not " + options.scenario());
+                        "--scenario is one-to-one, group, storm, idle, limits or media, not " + options.scenario());
         }
         boolean closed = "closed".equals(options.mode());
         System.out.printf(
