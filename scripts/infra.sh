@@ -42,7 +42,6 @@ readonly REDIS_LOG="$REDIS_DIR/redis.log"
 readonly KAFKA_POM="$SCRIPT_DIR/kafka/pom.xml"
 readonly KAFKA_DIR="$DATA_DIR/kafka"
 readonly KAFKA_LIBS="$KAFKA_DIR/libs"
-readonly KAFKA_LIBS_STAMP="$KAFKA_LIBS/.pom.sha256"
 readonly KAFKA_LOG_DIRS="$KAFKA_DIR/data"
 readonly KAFKA_PROPS="$KAFKA_DIR/server.properties"
 readonly KAFKA_LOG4J="$KAFKA_DIR/log4j2.properties"
@@ -58,7 +57,6 @@ readonly S3_SECRET_KEY="${IM_S3_SECRET_KEY:-im-local-secret-key}"
 readonly S3_POM="$SCRIPT_DIR/s3proxy/pom.xml"
 readonly S3_DIR="$DATA_DIR/s3"
 readonly S3_LIBS="$S3_DIR/libs"
-readonly S3_LIBS_STAMP="$S3_LIBS/.pom.sha256"
 readonly S3_BLOBS="$S3_DIR/blobs"
 readonly S3_PROPS="$S3_DIR/s3proxy.conf"
 readonly S3_LOGBACK="$S3_DIR/logback.xml"
@@ -433,25 +431,29 @@ kafka_tool() {
         -cp "$KAFKA_LIBS/*" "$@"
 }
 
-# copy the broker jars from Maven Central (via ~/.m2) when missing or the pom changed; a new
-# directory is filled and swapped in, so no stale jars of an older version stay on the class path
-kafka_ensure_libs() {
-    local wanted
-    wanted="$(sha256sum "$KAFKA_POM" | cut -d' ' -f1)"
-    if [[ -f "$KAFKA_LIBS_STAMP" && "$(cat "$KAFKA_LIBS_STAMP")" == "$wanted" ]]; then
+# copy the jars a helper pom names from Maven Central (via ~/.m2) when missing or the pom changed;
+# a new directory is filled and swapped in, so no stale jars of an older version stay on the class path
+# usage: ensure_libs <part> <pom> <libs dir> <jar that must be there (glob)> <mvn log>
+ensure_libs() {
+    local part="$1" pom="$2" libs="$3" jar="$4" log="$5" wanted
+    wanted="$(sha256sum "$pom" | cut -d' ' -f1)"
+    if [[ -f "$libs/.pom.sha256" && "$(cat "$libs/.pom.sha256")" == "$wanted" ]]; then
         return 0
     fi
     ensure_installed mvn maven
-    say kafka "fetching jars with Maven ($KAFKA_POM)"
-    local tmp="$KAFKA_LIBS.tmp"
+    say "$part" "fetching jars with Maven ($pom)"
+    local tmp="$libs.tmp"
     rm -rf "$tmp"
-    mvn -B -q -f "$KAFKA_POM" dependency:copy-dependencies -DoutputDirectory="$tmp" \
-        >"$KAFKA_DIR/mvn.log" 2>&1 \
-        || die_with_logs "mvn dependency:copy-dependencies failed for $KAFKA_POM" "$KAFKA_DIR/mvn.log"
-    [[ -n "$(compgen -G "$tmp/kafka_2.13-*.jar")" ]] || die "no kafka_2.13 jar in $tmp after mvn"
+    mvn -B -q -f "$pom" dependency:copy-dependencies -DoutputDirectory="$tmp" >"$log" 2>&1 \
+        || die_with_logs "mvn dependency:copy-dependencies failed for $pom" "$log"
+    [[ -n "$(compgen -G "$tmp/$jar")" ]] || die "no $jar in $tmp after mvn"
     echo "$wanted" >"$tmp/.pom.sha256"
-    rm -rf "$KAFKA_LIBS"
-    mv "$tmp" "$KAFKA_LIBS"
+    rm -rf "$libs"
+    mv "$tmp" "$libs"
+}
+
+kafka_ensure_libs() {
+    ensure_libs kafka "$KAFKA_POM" "$KAFKA_LIBS" "kafka_2.13-*.jar" "$KAFKA_DIR/mvn.log"
 }
 
 kafka_write_config() {
@@ -613,22 +615,7 @@ s3_answers() {
 }
 
 s3_ensure_libs() {
-    local wanted
-    wanted="$(sha256sum "$S3_POM" | cut -d' ' -f1)"
-    if [[ -f "$S3_LIBS_STAMP" && "$(cat "$S3_LIBS_STAMP")" == "$wanted" ]]; then
-        return 0
-    fi
-    ensure_installed mvn maven
-    say s3 "fetching s3proxy jars with Maven ($S3_POM)"
-    local tmp="$S3_LIBS.tmp"
-    rm -rf "$tmp"
-    mvn -B -q -f "$S3_POM" dependency:copy-dependencies -DoutputDirectory="$tmp" \
-        >"$S3_DIR/mvn.log" 2>&1 \
-        || die_with_logs "mvn dependency:copy-dependencies failed for $S3_POM" "$S3_DIR/mvn.log"
-    [[ -n "$(compgen -G "$tmp/s3proxy-*.jar")" ]] || die "no s3proxy jar in $tmp after mvn"
-    echo "$wanted" >"$tmp/.pom.sha256"
-    rm -rf "$S3_LIBS"
-    mv "$tmp" "$S3_LIBS"
+    ensure_libs s3 "$S3_POM" "$S3_LIBS" "s3proxy-*.jar" "$S3_DIR/mvn.log"
 }
 
 s3_write_config() {

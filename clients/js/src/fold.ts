@@ -1,4 +1,4 @@
-import type { EventFrame, MessageBody, MsgFrame, Reaction } from "./types.js";
+import type { EventFrame, MediaObject, MessageBody, MsgFrame, Reaction } from "./types.js";
 
 /** A message as a user sees it now: its content with every later change applied. */
 export interface ShownMessage {
@@ -18,15 +18,7 @@ export interface ShownMessage {
   mentions: (number | "all")[];
   forwardedFrom: number | null;
   /** a media message's object (its caption is `text`); null for texts and once recalled */
-  media: {
-    mediaId: string;
-    contentType: string;
-    size: number;
-    fileName: string;
-    width?: number;
-    height?: number;
-    durationMs?: number;
-  } | null;
+  media: MediaObject | null;
   ts: number;
 }
 
@@ -188,7 +180,7 @@ function toShown(frame: MsgFrame): ShownMessage {
   };
 }
 
-function mediaOf(body: MessageBody): NonNullable<ShownMessage["media"]> {
+function mediaOf(body: MessageBody): MediaObject {
   return {
     mediaId: body.mediaId!,
     contentType: body.contentType ?? "application/octet-stream",

@@ -36,6 +36,10 @@ export interface MessageBody {
   caption?: string;
 }
 
+/** A media message's object as media-service recorded it (flat in `MessageBody`). */
+export type MediaObject = Required<Pick<MessageBody, "mediaId" | "contentType" | "size" | "fileName">> &
+  Pick<MessageBody, "width" | "height" | "durationMs">;
+
 /** What an upload is (docs/api.md#media). */
 export type MediaKind = "image" | "file" | "audio" | "video";
 

@@ -96,9 +96,7 @@ class MediaIT {
         var carol = Accounts.registerAndLogin(api, "media");
         Friends.befriend(api, alice, bob);
         Friends.befriend(api, bob, carol);
-        String id = upload(api, alice, "image", "image/png", png(40, 30), "dot.png")
-                .get("mediaId")
-                .asString();
+        String id = pictureId(alice, 40, 30, "dot.png");
 
         assertThat(link(api, alice, id, false).status()).isEqualTo(302);
         assertThat(link(api, bob, id, false).status()).as("not sent yet").isEqualTo(404);
@@ -197,9 +195,7 @@ class MediaIT {
         var alice = Accounts.registerAndLogin(api, "media");
         var bob = Accounts.registerAndLogin(api, "media");
         Friends.befriend(api, alice, bob);
-        String id = upload(api, alice, "image", "image/png", png(10, 10), "a.png")
-                .get("mediaId")
-                .asString();
+        String id = pictureId(alice, 10, 10, "a.png");
         try (var a = WsClient.connect(platform, alice.accessToken())) {
             assertThat(errorCode(a, "s1", to(bob), body("image"))).isEqualTo("missing_field");
             assertThat(errorCode(a, "s2", to(bob), body("image", "mediaId", "../x")))
@@ -224,15 +220,9 @@ class MediaIT {
         var alice = Accounts.registerAndLogin(api, "media");
         var bob = Accounts.registerAndLogin(api, "media");
         Friends.befriend(api, alice, bob);
-        String orphan = upload(api, alice, "image", "image/png", png(10, 10), "o.png")
-                .get("mediaId")
-                .asString();
-        String kept = upload(api, alice, "image", "image/png", png(10, 10), "k.png")
-                .get("mediaId")
-                .asString();
-        String recalled = upload(api, alice, "image", "image/png", png(10, 10), "r.png")
-                .get("mediaId")
-                .asString();
+        String orphan = pictureId(alice, 10, 10, "o.png");
+        String kept = pictureId(alice, 10, 10, "k.png");
+        String recalled = pictureId(alice, 10, 10, "r.png");
         try (var a = WsClient.connect(platform, alice.accessToken());
                 var b = WsClient.connect(platform, bob.accessToken())) {
             awaitOnline(a, b);
@@ -250,5 +240,12 @@ class MediaIT {
                         && link(api, alice, recalled, false).status() == 404);
         assertThat(link(api, alice, kept, false).status()).isEqualTo(302);
         assertThat(link(api, bob, kept, false).status()).isEqualTo(302);
+    }
+
+    /** A completed upload of a picture of this size: its media id. */
+    private String pictureId(Accounts.Account who, int width, int height, String fileName) {
+        return upload(api, who, "image", "image/png", png(width, height), fileName)
+                .get("mediaId")
+                .asString();
     }
 }

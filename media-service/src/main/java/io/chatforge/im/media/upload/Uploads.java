@@ -144,7 +144,7 @@ class Uploads {
     }
 
     private long newId() {
-        // unguessable, positive, and safe in a JavaScript number is not needed: ids travel as strings
-        return random.nextLong() & Long.MAX_VALUE | 1L << 40;
+        // unguessable and positive (at least 2^40); clients get it as a string, like message ids
+        return (random.nextLong() & Long.MAX_VALUE) | 1L << 40;
     }
 }
