@@ -155,6 +155,10 @@ class SendIngestor {
                                 entry.seq(),
                                 send.senderId(),
                                 entry.ts())
+                        .withContent(
+                                body.kind(),
+                                MessageBody.ReplyTo.preview(
+                                        MessageBody.TEXT.equals(body.kind()) ? body.text() : body.caption()))
                         .withMentioned(body.mentions() != null
                                 && body.mentions().userIds().contains(receiver));
         return Delivery.direct(frame, receiver, send.senderId(), send.senderDeviceId(), offline);

@@ -122,6 +122,17 @@ public class LogQueries {
         return muted;
     }
 
+    /** Everything the user has not read, in all their conversations: a notification's badge. */
+    public long totalUnread(long userId) {
+        Long total = jdbc.queryForObject(
+                "SELECT COALESCE(SUM(" + UNREAD + "), 0) FROM conversation_members m"
+                        + " JOIN conversations c ON c.id = m.conversation_id"
+                        + " WHERE m.user_id = ? AND c.kind <> 'self' AND c.last_seq > m.joined_seq",
+                Long.class,
+                userId);
+        return total == null ? 0 : total;
+    }
+
     /** How many messages of the conversation the member has not read, by the rules of {@link #UNREAD}. */
     public long unread(long userId, String conversationId) {
         List<Long> counts = jdbc.queryForList(

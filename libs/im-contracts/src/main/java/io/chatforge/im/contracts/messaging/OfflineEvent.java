@@ -6,7 +6,9 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  * A message stored for a user none of whose devices was connected, on {@code im.offline} keyed by
  * that user: the input of a push-notification service. The message itself is read by sync.
  * {@code muted}: the user muted this conversation (notify quietly, or not at all);
- * {@code mentioned}: the message mentions them (or everyone), which a mute should let through.
+ * {@code mentioned}: the message mentions them (or everyone), which a mute should let through;
+ * {@code kind}: the body's kind ("text", "image", ...); {@code preview}: the first 100 code points
+ * of a text, or the caption of a media message (null when it has none): what a notification shows.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record OfflineEvent(
@@ -18,19 +20,29 @@ public record OfflineEvent(
         long senderId,
         long ts,
         boolean muted,
-        boolean mentioned) {
+        boolean mentioned,
+        String kind,
+        String preview) {
     public static final int VERSION = 1;
 
     public OfflineEvent(
             int version, long userId, String conversationId, String msgId, long seq, long senderId, long ts) {
-        this(version, userId, conversationId, msgId, seq, senderId, ts, false, false);
+        this(version, userId, conversationId, msgId, seq, senderId, ts, false, false, "text", null);
     }
 
     public OfflineEvent withMuted(boolean muted) {
-        return new OfflineEvent(version, userId, conversationId, msgId, seq, senderId, ts, muted, mentioned);
+        return new OfflineEvent(
+                version, userId, conversationId, msgId, seq, senderId, ts, muted, mentioned, kind, preview);
     }
 
     public OfflineEvent withMentioned(boolean mentioned) {
-        return new OfflineEvent(version, userId, conversationId, msgId, seq, senderId, ts, muted, mentioned);
+        return new OfflineEvent(
+                version, userId, conversationId, msgId, seq, senderId, ts, muted, mentioned, kind, preview);
+    }
+
+    /** The message's kind and what a notification may show of it. */
+    public OfflineEvent withContent(String kind, String preview) {
+        return new OfflineEvent(
+                version, userId, conversationId, msgId, seq, senderId, ts, muted, mentioned, kind, preview);
     }
 }

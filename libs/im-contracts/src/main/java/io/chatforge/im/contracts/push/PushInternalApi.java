@@ -1,0 +1,11 @@
+package io.chatforge.im.contracts.push;
+
+/** What push-service asks other services (never routed by the gateway). */
+public final class PushInternalApi {
+    /** message-service: how many messages the user has not read, in all conversations (the badge). */
+    public static final String UNREAD_TOTAL = "/internal/users/{userId}/unread";
+
+    private PushInternalApi() {}
+
+    public record Unread(long unread) {}
+}

@@ -1,0 +1,14 @@
+package io.chatforge.im.push.content;
+
+import io.chatforge.im.contracts.push.PushInternalApi;
+import org.springframework.cloud.openfeign.FeignClient;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+
+/** message-service: the badge. */
+@FeignClient(name = "message-service", contextId = "pushUnreadClient")
+interface UnreadClient {
+
+    @GetMapping(PushInternalApi.UNREAD_TOTAL)
+    PushInternalApi.Unread unread(@PathVariable("userId") long userId);
+}

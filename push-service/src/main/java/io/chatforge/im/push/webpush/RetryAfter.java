@@ -1,0 +1,29 @@
+package io.chatforge.im.push.webpush;
+
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Optional;
+
+/** A Retry-After header: seconds, or an HTTP date; null when absent or unreadable. */
+final class RetryAfter {
+    private RetryAfter() {}
+
+    static Duration of(Optional<String> header) {
+        if (header.isEmpty()) {
+            return null;
+        }
+        String value = header.get().trim();
+        try {
+            return Duration.ofSeconds(Math.max(0, Long.parseLong(value)));
+        } catch (NumberFormatException notSeconds) {
+            try {
+                ZonedDateTime at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME);
+                Duration wait = Duration.between(ZonedDateTime.now(at.getZone()), at);
+                return wait.isNegative() ? Duration.ZERO : wait;
+            } catch (RuntimeException unreadable) {
+                return null;
+            }
+        }
+    }
+}
