@@ -23,6 +23,7 @@ SERVICES=(
   "friend-service:${IM_FRIEND_PORT:-8083}:${IM_FRIEND_PORT:-8083}"
   "message-service:${IM_MESSAGE_PORT:-8084}:${IM_MESSAGE_PORT:-8084}"
   "media-service:${IM_MEDIA_PORT:-8086}:${IM_MEDIA_PORT:-8086}"
+  "push-service:${IM_PUSH_PORT:-8087}:${IM_PUSH_PORT:-8087}"
   "connector-service:${IM_CONNECTOR_PORT:-8085}:${IM_CONNECTOR_PORT:-8085}"
   "gateway:${IM_GATEWAY_PORT:-8080}:${IM_GATEWAY_MANAGEMENT_PORT:-8090}"
 )
@@ -62,7 +63,7 @@ check_ports_free() {
   done
 }
 
-MODULES="user-service,auth-service,friend-service,message-service,media-service,connector-service,gateway"
+MODULES="user-service,auth-service,friend-service,message-service,media-service,push-service,connector-service,gateway"
 
 # true when some file under the given paths changed after the reference file (or it is missing)
 changed_since() {
@@ -157,7 +158,7 @@ class_archive() { echo "$CDS_DIR/$1/classes.jsa"; }
 # Class-data sharing: each service runs from its extracted jar with a class archive recorded once per
 # build by a start that stops as soon as the context is refreshed (Spring's spring.context.exit=onRefresh,
 # before any port is bound or any consumer joins). The JVM then maps those classes instead of loading
-# and verifying them: about half the CPU of a start, which is what seven JVMs starting together on two
+# and verifying them: about half the CPU of a start, which is what eight JVMs starting together on two
 # cores wait for. The recording runs in the background once the platform is up (one service at a time,
 # at the lowest priority), so it never delays a start: the next start uses the archives.
 # IM_CDS=false runs the jars as built and records nothing.
@@ -213,7 +214,7 @@ start_service() {
 }
 
 await_ready() {
-  # seven JVMs starting at once on two cores with the full JIT and no class archive take 2-3 minutes
+  # eight JVMs starting at once on two cores with the full JIT and no class archive take 2-3 minutes
   local name="$1" port="$2" health_port="$3" pid="$4" limit="${IM_READY_TIMEOUT:-300}"
   local deadline=$((SECONDS + limit))
   until curl -fsS "http://127.0.0.1:$health_port/actuator/health/readiness" 2>/dev/null | grep -q '"UP"'; do
@@ -253,6 +254,9 @@ main() {
   export IM_FRIEND_SERVICE_URL="${IM_FRIEND_SERVICE_URL:-http://127.0.0.1:${IM_FRIEND_PORT:-8083}}"
   export IM_MESSAGE_SERVICE_URL="${IM_MESSAGE_SERVICE_URL:-http://127.0.0.1:${IM_MESSAGE_PORT:-8084}}"
   export IM_MEDIA_SERVICE_URL="${IM_MEDIA_SERVICE_URL:-http://127.0.0.1:${IM_MEDIA_PORT:-8086}}"
+  export IM_PUSH_SERVICE_URL="${IM_PUSH_SERVICE_URL:-http://127.0.0.1:${IM_PUSH_PORT:-8087}}"
+  # Web Push: a VAPID key pair generated on the first start and kept (production: IM_PUSH_VAPID_*_KEY)
+  export IM_PUSH_VAPID_KEY_FILE="${IM_PUSH_VAPID_KEY_FILE:-$DATA_DIR/push-vapid-keys.txt}"
   export IM_CONNECTOR_URLS="${IM_CONNECTOR_URLS:-http://127.0.0.1:${IM_CONNECTOR_PORT:-8085}}"
   export IM_AUTH_JWKS_URI="${IM_AUTH_JWKS_URI:-$IM_AUTH_SERVICE_URL/api/auth/.well-known/jwks.json}"
   export IM_AUTH_DEV_KEY_FILE="${IM_AUTH_DEV_KEY_FILE:-$DATA_DIR/dev-jwt-key.pem}"

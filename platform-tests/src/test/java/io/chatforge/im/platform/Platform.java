@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * The platform under test: gateway, auth-, user-, friend-, message- and media-service and two connectors,
+ * The platform under test: gateway, auth-, user-, friend-, message-, media- and push-service and two connectors,
  * each its own JVM from its
  * exec jar, on free ports, against the real test servers, with fresh databases. Started once per
  * test JVM and stopped when it exits. Tests reach it only through the gateway, like clients.
@@ -28,6 +28,7 @@ final class Platform {
     final ServiceProcess friend;
     final ServiceProcess message;
     final ServiceProcess media;
+    final ServiceProcess push;
     final ServiceProcess connectorA;
     final ServiceProcess connectorB;
     final String internalToken = "test-internal-" + UUID.randomUUID();
@@ -61,6 +62,7 @@ final class Platform {
         int friendPort = FreePorts.next();
         int messagePort = FreePorts.next();
         int mediaPort = FreePorts.next();
+        int pushPort = FreePorts.next();
         int connectorPortA = FreePorts.next();
         int connectorPortB = FreePorts.next();
         Map<String, String> env = new HashMap<>();
@@ -105,6 +107,16 @@ final class Platform {
         env.put("IM_MEDIA_ORPHAN_AGE", Limits.MEDIA_ORPHAN_AGE.toSeconds() + "s");
         env.put("IM_MEDIA_CLAIM_GRACE", Limits.MEDIA_ORPHAN_AGE.toSeconds() + "s");
         env.put("IM_MEDIA_SWEEP_INTERVAL", "1s");
+        env.put("IM_PUSH_SERVICE_URL", "http://127.0.0.1:" + pushPort);
+        env.put("IM_PUSH_PORT", Integer.toString(pushPort));
+        env.put("IM_PUSH_DB", infra.newDatabase("push"));
+        String pushGroup = "platform-test-push-" + UUID.randomUUID();
+        env.put("IM_PUSH_CONSUMER_GROUP", pushGroup);
+        KafkaGroups.startAtEnd(e.kafkaBootstrap(), pushGroup, List.of("im.offline"));
+        env.put(
+                "IM_PUSH_VAPID_KEY_FILE",
+                work.resolve("vapid-" + UUID.randomUUID() + ".txt").toString());
+        env.put("IM_PUSH_FIRST_BACKOFF", "200ms");
         env.put("IM_CONNECTOR_URLS", "http://127.0.0.1:" + connectorPortA + ",http://127.0.0.1:" + connectorPortB);
         env.put("IM_PRESENCE_OFFLINE_DELAY", "1s");
         env.put("IM_SENDS_PER_SECOND", Integer.toString(Limits.SENDS_PER_SECOND));
@@ -144,11 +156,12 @@ final class Platform {
         message = new ServiceProcess(
                 "message-service", jar(root, "message-service", version), messagePort, internal, logs);
         media = new ServiceProcess("media-service", jar(root, "media-service", version), mediaPort, internal, logs);
+        push = new ServiceProcess("push-service", jar(root, "push-service", version), pushPort, internal, logs);
         connectorA = connector("connector-a", root, version, connectorPortA, internal, logs);
         connectorB = connector("connector-b", root, version, connectorPortB, internal, logs);
         gateway = new ServiceProcess(
                 "gateway", jar(root, "gateway", version), gatewayPort, gatewayManagementPort, env, logs);
-        List<ServiceProcess> all = List.of(user, auth, friend, message, media, connectorA, connectorB, gateway);
+        List<ServiceProcess> all = List.of(user, auth, friend, message, media, push, connectorA, connectorB, gateway);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> all.forEach(ServiceProcess::stop), "stop-platform"));
         all.forEach(ServiceProcess::start);
         try {

@@ -69,7 +69,7 @@ class WebPushProvider implements Provider {
         WebPush webPush = new WebPush(properties.subject(), keyring.keys().orElseThrow());
         byte[] body = webPush.getBody(
                 json.writeValueAsBytes(notification), decode(registration.p256dh()), decode(registration.auth()));
-        Map<String, String> headers = webPush.getHeadersWithToken(
+        Map<String, String> headers = webPush.getHeaders(
                 registration.endpoint(), TTL_SECONDS, topic(notification.conversationId()), WebPush.Urgency.High);
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(registration.endpoint()))
                 .timeout(delivery.timeout())

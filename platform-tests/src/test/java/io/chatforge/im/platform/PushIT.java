@@ -1,0 +1,238 @@
+package io.chatforge.im.platform;
+
+import static io.chatforge.im.platform.LifecycleSteps.*;
+import static io.chatforge.im.platform.MessagingIT.awaitOnline;
+import static io.chatforge.im.platform.MessagingIT.conversationOf;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.nimbusds.jose.crypto.ECDSAVerifier;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.util.Base64URL;
+import com.nimbusds.jwt.SignedJWT;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Web Push through the whole platform: a device registers a subscription on a local push service
+ * (loopback is allowed in the dev profile), a friend writes while it is offline, and the push
+ * service receives exactly one request per message whose body decrypts with the subscription's
+ * keys, signed with the server's VAPID key. Online devices and muted chats (but for mentions) get
+ * none; a 410 removes the registration; a 503 is retried and delivered once.
+ */
+class PushIT {
+    private static final Duration QUIET = Duration.ofSeconds(3);
+    private static FakePushService pushService;
+
+    private final Platform platform = Platform.get();
+    private final ApiClient api = platform.client();
+
+    @BeforeAll
+    static void startPushService() {
+        pushService = new FakePushService();
+    }
+
+    @AfterAll
+    static void stopPushService() {
+        pushService.close();
+    }
+
+    @Test
+    void anOfflineFriend_getsExactlyOneEncryptedSignedPushPerMessage_andAnOnlineOneNone() throws Exception {
+        var alice = Accounts.registerAndLogin(api, "push");
+        var bob = Accounts.registerAndLogin(api, "push");
+        Friends.befriend(api, alice, bob);
+        api.patch("/api/users/me", Map.of("nickname", "Alice 🌷"), alice.accessToken());
+        var subscriber = new WebPushSubscriber();
+        String path = "/push/" + bob.userId();
+        register(bob, pushService.endpoint(path), subscriber);
+
+        String publicKey =
+                api.get("/api/push/webpush/public-key", bob.accessToken()).text("publicKey");
+        try (var a = WsClient.connect(platform, alice.accessToken())) {
+            awaitOnline(a);
+            String msgId = msgId(sent(a, "p1", to(bob), text("are you there?")));
+            var push = awaitPushes(path, 1).get(0);
+
+            JsonNode payload = ApiClient.JSON.readTree(subscriber.decrypt(push.body()));
+            assertThat(payload.get("type").asString()).isEqualTo("msg");
+            assertThat(payload.get("conversationId").asString()).isEqualTo(conversationOf(alice, bob));
+            assertThat(payload.get("msgId").asString()).isEqualTo(msgId);
+            assertThat(payload.get("seq").asLong()).isEqualTo(1);
+            assertThat(payload.get("fromUserId").asLong()).isEqualTo(alice.userId());
+            assertThat(payload.get("title").asString()).isEqualTo("Alice 🌷");
+            assertThat(payload.get("body").asString()).isEqualTo("are you there?");
+            assertThat(payload.get("badge").asLong()).isEqualTo(1);
+            assertThat(push.header("Content-Encoding")).isEqualTo("aes128gcm");
+            assertThat(push.header("Topic")).isEqualTo(conversationOf(alice, bob));
+            assertThat(push.header("TTL")).isNotNull();
+            assertVapid(push, publicKey, pushService.endpoint(""));
+
+            // bob comes online: nothing more is pushed, and the first push was not repeated
+            try (var b = WsClient.connect(platform, bob.accessToken())) {
+                awaitOnline(b);
+                sent(a, "p2", to(bob), text("oh, hi"));
+                b.await("the text", f -> isMsg(f, "oh, hi"));
+                assertNoMorePushes(path, 1);
+            }
+        }
+    }
+
+    @Test
+    void aMutedChat_isQuiet_butAMentionStillComesThrough() throws Exception {
+        var alice = Accounts.registerAndLogin(api, "push");
+        var bob = Accounts.registerAndLogin(api, "push");
+        Friends.befriend(api, alice, bob);
+        String path = "/push/muted-" + bob.userId();
+        var subscriber = new WebPushSubscriber();
+        register(bob, pushService.endpoint(path), subscriber);
+        try (var a = WsClient.connect(platform, alice.accessToken())) {
+            awaitOnline(a);
+            sent(a, "m0", to(bob), text("first"));
+            awaitPushes(path, 1);
+            var muted = api.patch(
+                    "/api/conversations/" + conversationOf(alice, bob) + "/settings",
+                    Map.of("muted", true),
+                    bob.accessToken());
+            assertThat(muted.status()).as(muted.toString()).isEqualTo(200);
+
+            sent(a, "m1", to(bob), text("just chatting"));
+            assertNoMorePushes(path, 1);
+            sent(a, "m2", to(bob), body("text", "text", "@bob look", "mentions", List.of(bob.userId())));
+            var pushes = awaitPushes(path, 2);
+            assertThat(ApiClient.JSON
+                            .readTree(subscriber.decrypt(pushes.get(1).body()))
+                            .get("body")
+                            .asString())
+                    .isEqualTo("@bob look");
+        }
+    }
+
+    @Test
+    void aGoneSubscription_isRemoved_andAnOverloadedPushService_getsThePushOnceAfterRetries() {
+        var alice = Accounts.registerAndLogin(api, "push");
+        var bob = Accounts.registerAndLogin(api, "push");
+        var carol = Accounts.registerAndLogin(api, "push");
+        Friends.befriend(api, alice, bob);
+        Friends.befriend(api, alice, carol);
+        String gone = "/push/gone-" + bob.userId();
+        String busy = "/push/busy-" + carol.userId();
+        pushService.answer(gone, 410);
+        pushService.answer(busy, 503, 503);
+        register(bob, pushService.endpoint(gone), new WebPushSubscriber());
+        register(carol, pushService.endpoint(busy), new WebPushSubscriber());
+        try (var a = WsClient.connect(platform, alice.accessToken())) {
+            awaitOnline(a);
+            sent(a, "g1", to(bob), text("hello?"));
+            sent(a, "b1", to(carol), text("hello!"));
+
+            Awaitility.await("bob's registration to be removed")
+                    .atMost(Duration.ofSeconds(20))
+                    .until(() -> api.get("/api/push/devices", bob.accessToken())
+                            .json()
+                            .isEmpty());
+            var attempts = awaitPushes(busy, 3);
+            assertThat(attempts).extracting(FakePushService.Received::answered).containsExactly(503, 503, 201);
+            assertNoMorePushes(busy, 3);
+        }
+    }
+
+    @Test
+    void registrations_areForTheCallersOwnDevice_andOnlyToAllowedPushServices() {
+        var bob = Accounts.registerAndLogin(api, "push");
+        var subscriber = new WebPushSubscriber();
+
+        var other = api.send(
+                "PUT",
+                "/api/push/devices/someone-elses",
+                subscription(pushService.endpoint("/x"), subscriber),
+                bob.accessToken(),
+                Map.of());
+        assertThat(other.status()).isEqualTo(403);
+        assertThat(other.problemCode()).isEqualTo("not_your_device");
+        for (String endpoint :
+                List.of("http://10.0.0.7/push", "https://evil.example/push", "http://169.254.169.254/latest")) {
+            var refused = api.send(
+                    "PUT",
+                    "/api/push/devices/device-1",
+                    subscription(endpoint, subscriber),
+                    bob.accessToken(),
+                    Map.of());
+            assertThat(refused.status()).as(endpoint).isEqualTo(400);
+            assertThat(refused.problemCode()).isEqualTo("endpoint_not_allowed");
+        }
+        var token =
+                api.send("PUT", "/api/push/devices/device-1", Map.of("provider", "fcm"), bob.accessToken(), Map.of());
+        assertThat(token.problemCode()).isEqualTo("validation_failed");
+
+        register(bob, pushService.endpoint("/x"), subscriber);
+        JsonNode mine = api.get("/api/push/devices", bob.accessToken()).json();
+        assertThat(mine).hasSize(1);
+        assertThat(mine.get(0).get("provider").asString()).isEqualTo("webpush");
+        assertThat(mine.get(0).toString()).as("no keys or tokens echoed").doesNotContain(subscriber.auth());
+        assertThat(api.delete("/api/push/devices/device-1", bob.accessToken()).status())
+                .isEqualTo(204);
+        assertThat(api.delete("/api/push/devices/device-1", bob.accessToken()).status())
+                .isEqualTo(404);
+    }
+
+    private void register(Accounts.Account who, String endpoint, WebPushSubscriber subscriber) {
+        var answer = api.send(
+                "PUT", "/api/push/devices/device-1", subscription(endpoint, subscriber), who.accessToken(), Map.of());
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+    }
+
+    private static Map<String, Object> subscription(String endpoint, WebPushSubscriber subscriber) {
+        return Map.of(
+                "provider",
+                "webpush",
+                "subscription",
+                Map.of("endpoint", endpoint, "keys", Map.of("p256dh", subscriber.p256dh(), "auth", subscriber.auth())));
+    }
+
+    private static List<FakePushService.Received> awaitPushes(String path, int count) {
+        Awaitility.await(count + " pushes to " + path)
+                .atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> pushService.to(path).size() >= count);
+        return pushService.to(path);
+    }
+
+    /** The count stays where it is for a while: what was not pushed by then would have been. */
+    private static void assertNoMorePushes(String path, int count) {
+        Awaitility.await("no more pushes to " + path)
+                .during(QUIET)
+                .atMost(QUIET.plusSeconds(5))
+                .until(() -> pushService.to(path).size() == count);
+    }
+
+    /** Authorization: vapid t=<ES256 JWT for the push service's origin>, k=<the server's public key>. */
+    private static void assertVapid(FakePushService.Received push, String publicKey, String origin) throws Exception {
+        String authorization = push.header("Authorization");
+        assertThat(authorization).startsWith("vapid ");
+        String token = Arrays.stream(authorization.substring(6).split(","))
+                .map(String::trim)
+                .filter(p -> p.startsWith("t="))
+                .findFirst()
+                .orElseThrow()
+                .substring(2);
+        assertThat(authorization).contains("k=" + publicKey);
+        byte[] point = Base64URL.from(publicKey).decode();
+        var key = new ECKey.Builder(
+                        Curve.P_256,
+                        Base64URL.encode(Arrays.copyOfRange(point, 1, 33)),
+                        Base64URL.encode(Arrays.copyOfRange(point, 33, 65)))
+                .build();
+        SignedJWT jwt = SignedJWT.parse(token);
+        assertThat(jwt.verify(new ECDSAVerifier(key))).isTrue();
+        assertThat(jwt.getJWTClaimsSet().getAudience()).containsExactly(origin.replaceAll("/$", ""));
+        assertThat(jwt.getJWTClaimsSet().getExpirationTime()).isInTheFuture();
+    }
+}
