@@ -1,7 +1,7 @@
 # syntax=docker/dockerfile:1
 # One image per service, from this one multi-stage file (the services share the parent POM and the libs):
 #   docker build --build-arg SERVICE=gateway --build-arg HEALTH_PORT=8090 -t chatforge/gateway:0.1.0 .
-# scripts/images.sh builds all seven with the right arguments; docker-compose.yml does the same.
+# scripts/images.sh builds all eight with the right arguments; docker-compose.yml does the same.
 # The web client is built with npm and packaged into the gateway (classpath:/static).
 
 ARG SERVICE=gateway

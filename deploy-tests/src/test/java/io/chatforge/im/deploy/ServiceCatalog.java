@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * The seven services as their own configuration describes them: the port they listen on, where their
+ * The eight services as their own configuration describes them: the port they listen on, where their
  * health endpoints are, and which environment variables they read (the {@code ${IM_...}} placeholders
  * of their application*.yml and, for the servlet services, of the shared im-service-defaults*.yml).
  */
@@ -25,6 +25,7 @@ final class ServiceCatalog {
             "friend-service",
             "message-service",
             "media-service",
+            "push-service",
             "connector-service");
 
     /** Read by the JVM or by Spring Boot itself rather than by a placeholder. */
