@@ -46,6 +46,10 @@ public final class ChatBenchmark {
                 write("idle-hold", ConnectionScenarios.idle(options));
                 System.exit(0);
             }
+            case "push" -> {
+                write("push-latency", PushBenchmark.run(options));
+                System.exit(0);
+            }
             case "media" -> {
                 write("media-throughput", MediaBenchmark.run(options, args));
                 System.exit(0);
@@ -57,7 +61,8 @@ public final class ChatBenchmark {
             case "one-to-one" -> {}
             default ->
                 throw new IllegalArgumentException(
-                        "--scenario is one-to-one, group, storm, idle, limits or media, not " + options.scenario());
+                        "--scenario is one-to-one, group, storm, idle, limits, media or push, not "
+                                + options.scenario());
         }
         boolean closed = "closed".equals(options.mode());
         System.out.printf(
