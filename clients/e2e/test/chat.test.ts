@@ -264,4 +264,56 @@ describe.skipIf(!gateway)("web client", () => {
     for await (const c of saved) chunks.push(c as Buffer);
     expect(Buffer.concat(chunks).toString()).toBe("shopping list\n".repeat(200));
   });
+
+  it("the service worker shows a pushed message as a notification, and a click opens its conversation", async () => {
+    const eve = await User.register(browser, "eve", "Eve");
+    const finn = await User.register(browser, "finn", "Finn");
+    await eve.befriend(finn);
+    await eve.openFriend("Finn");
+    await eve.send("Are you around?");
+    await finn.tab("chats");
+    await finn.page.locator('[data-test="chat-item"]', { hasText: "Eve" }).waitFor();
+    const conversationId = await finn.page.evaluate(() => (window as any).imClient.userId as number).then(async (me) => {
+      const peer = await eve.page.evaluate(() => (window as any).imClient.userId as number);
+      return me < peer ? `d_${me}_${peer}` : `d_${peer}_${me}`;
+    });
+
+    // the worker is registered at load; push events are delivered to it as a push service would
+    await finn.context.grantPermissions(["notifications"], { origin: gateway });
+    await finn.page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
+    const cdp = await finn.context.newCDPSession(finn.page);
+    const registrations = new Promise<string>((resolve) =>
+      cdp.on("ServiceWorker.workerRegistrationUpdated", (e: { registrations: { registrationId: string; scopeURL: string }[] }) => {
+        const mine = e.registrations.find((r) => r.scopeURL.startsWith(gateway));
+        if (mine) resolve(mine.registrationId);
+      }),
+    );
+    await cdp.send("ServiceWorker.enable");
+    const registrationId = await registrations;
+    const payload = { type: "msg", conversationId, msgId: "1", seq: 1, fromUserId: 0, title: "Eve", body: "Are you around?", badge: 1 };
+    await cdp.send("ServiceWorker.deliverPushMessage", { origin: new URL(gateway).origin, registrationId, data: JSON.stringify(payload) });
+
+    const shown = async () =>
+      finn.page.evaluate(() =>
+        navigator.serviceWorker.ready
+          .then((r) => r.getNotifications())
+          .then((ns) => ns.map((n) => ({ title: n.title, body: n.body, tag: n.tag }))),
+      );
+    await expect.poll(shown, { timeout: 20_000 }).toEqual([{ title: "Eve", body: "Are you around?", tag: conversationId }]);
+
+    // clicked (the worker's click path, asked through its message port): the conversation opens
+    await finn.tab("friends");
+    await finn.page.evaluate(
+      (tag) => navigator.serviceWorker.ready.then((r) => r.active!.postMessage({ type: "open-notification", tag })),
+      conversationId,
+    );
+    await finn.page.locator('[data-test="chat-header-title"]', { hasText: "Eve" }).waitFor({ timeout: 20_000 });
+    await expect.poll(shown, { timeout: 10_000 }).toEqual([]);
+    await finn.screenshot("14-notification-opened");
+
+    // the profile tab offers to turn notifications on; with no push service reachable here it says why not
+    await finn.tab("profile");
+    await finn.test("enable-notifications").click();
+    await expect.poll(() => finn.test("notifications-status").textContent(), { timeout: 20_000 }).toMatch(/^Notifications (are on|could not be turned on)/);
+  });
 });

@@ -8,6 +8,8 @@ import type {
   MediaKind,
   MediaView,
   MsgFrame,
+  PushDevice,
+  PushRegistration,
   Page,
   Profile,
   SyncPageFrame,
@@ -99,6 +101,15 @@ export class ImApi {
     /** a short-lived URL of the object (or its thumbnail) for `<img src>`, `<video src>` or a download */
     link: (mediaId: string, thumbnail = false) =>
       this.get<{ url: string; expiresAt: number }>(`/api/media/${id(mediaId)}${thumbnail ? "/thumbnail" : ""}`),
+  };
+
+  /** Push registrations of this user's devices (docs/api.md#push-notifications). */
+  readonly push = {
+    register: (deviceId: string, registration: PushRegistration) =>
+      this.send<PushDevice>("PUT", `/api/push/devices/${id(deviceId)}`, registration),
+    devices: () => this.get<PushDevice[]>("/api/push/devices"),
+    unregister: (deviceId: string) => this.send<void>("DELETE", `/api/push/devices/${id(deviceId)}`),
+    webPushKey: () => this.get<{ publicKey: string }>("/api/push/webpush/public-key").then((r) => r.publicKey),
   };
 
   readonly groups = {

@@ -27,6 +27,8 @@ import type {
   MediaKind,
   MediaView,
   MsgFrame,
+  PushDevice,
+  PushRegistration,
   ReceiptFrame,
   SentFrame,
   ServerFrame,
@@ -349,6 +351,37 @@ export class ImClient extends Emitter<ImClientEvents> {
   private uploader(): Uploader {
     if (this.options.uploader) return this.options.uploader;
     return typeof XMLHttpRequest !== "undefined" ? xhrUploader() : fetchUploader();
+  }
+
+  /**
+   * Registers this device for push notifications while it has no live connection: an FCM or APNs
+   * token (uni-app: from the push plugin), or a browser's Web Push subscription (see
+   * `subscribeWebPush`). Call it again whenever the token or subscription changes.
+   */
+  registerPush(registration: PushRegistration): Promise<PushDevice> {
+    return this.api.push.register(this.options.deviceId, registration);
+  }
+
+  /** Stops push notifications to this device (e.g. at logout, before `logout()`). */
+  unregisterPush(): Promise<void> {
+    return this.api.push.unregister(this.options.deviceId);
+  }
+
+  /**
+   * Browsers: subscribes this service worker registration to Web Push with the server's VAPID key
+   * and registers the subscription. Ask for notification permission first (from a user gesture).
+   */
+  async subscribeWebPush(worker: ServiceWorkerRegistration, options: { preview?: boolean; locale?: string } = {}): Promise<PushDevice> {
+    const key = await this.api.push.webPushKey();
+    const existing = await worker.pushManager.getSubscription();
+    const subscription =
+      existing ?? (await worker.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: base64UrlToBytes(key) }));
+    const json = subscription.toJSON() as { endpoint: string; keys: { p256dh: string; auth: string } };
+    return this.registerPush({
+      provider: "webpush",
+      subscription: { endpoint: json.endpoint, keys: { p256dh: json.keys.p256dh, auth: json.keys.auth } },
+      ...options,
+    });
   }
 
   /** Deletes a message for me only; my other devices hear of it at once or at their next sync. */
@@ -765,4 +798,12 @@ function localBody(body: SendBody | undefined, text: string): MessageBody {
   if (body === undefined) return { kind: "text", text };
   const { replyTo, ...rest } = body;
   return replyTo === undefined ? rest : { ...rest, replyTo: { msgId: replyTo } };
+}
+
+function base64UrlToBytes(value: string): Uint8Array<ArrayBuffer> {
+  const base64 = value.replace(/-/g, "+").replace(/_/g, "/").padEnd(Math.ceil(value.length / 4) * 4, "=");
+  const binary = atob(base64);
+  const bytes = new Uint8Array(new ArrayBuffer(binary.length));
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
 }

@@ -40,6 +40,34 @@ export interface MessageBody {
 export type MediaObject = Required<Pick<MessageBody, "mediaId" | "contentType" | "size" | "fileName">> &
   Pick<MessageBody, "width" | "height" | "durationMs">;
 
+/** A device's push registration (docs/api.md#push-notifications): a token, or a browser's subscription. */
+export type PushRegistration = (
+  | { provider: "webpush"; subscription: { endpoint: string; keys: { p256dh: string; auth: string } } }
+  | { provider: "fcm" | "apns"; token: string }
+) & { preview?: boolean; locale?: string };
+
+/** A registration as the server shows it: never the token or the keys. */
+export interface PushDevice {
+  deviceId: string;
+  provider: "webpush" | "fcm" | "apns";
+  endpointHost?: string;
+  preview: boolean;
+  locale?: string;
+  updatedAt: number;
+}
+
+/** A push notification's payload (Web Push: the decrypted data of the push event). */
+export interface PushPayload {
+  type: "msg";
+  conversationId: string;
+  msgId: string;
+  seq: number;
+  fromUserId: number;
+  title: string;
+  body: string;
+  badge: number;
+}
+
 /** What an upload is (docs/api.md#media). */
 export type MediaKind = "image" | "file" | "audio" | "video";
 

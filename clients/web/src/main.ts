@@ -2,6 +2,7 @@ import { ImClient, newClientMsgId } from "@chatforge/im-sdk";
 import "./style.css";
 import { authView } from "./views/auth.js";
 import { appView } from "./views/app.js";
+import { worker } from "./notifications.js";
 
 /**
  * The web client. Session and device id live in sessionStorage: each tab is its own device
@@ -26,6 +27,8 @@ function showLogin(notice?: string): void {
 function showApp(): void {
   appView(root, client, () => showLogin());
 }
+
+void worker()?.catch(() => {}); // shows push notifications; without it the app works as before
 
 client.on("sessionExpired", () => showLogin("Your session ended. Please log in again."));
 

@@ -3,6 +3,7 @@ import { h, replaceChildren } from "../dom.js";
 import { ChatState } from "../state.js";
 import { ChatPane } from "./chat-pane.js";
 import { Sidebar } from "./sidebar.js";
+import * as notifications from "../notifications.js";
 
 /** The logged-in screen: sidebar (chats, friends, requests, profile) and the open chat. */
 export function appView(root: HTMLElement, client: ImClient, loggedOut: () => void): void {
@@ -24,8 +25,11 @@ export function appView(root: HTMLElement, client: ImClient, loggedOut: () => vo
   document.addEventListener("visibilitychange", () => {
     if (document.visibilityState === "visible" && state.active) state.markRead(state.active);
   });
-  state.start().catch((e) => {
-    state.notice = `Could not load your data: ${e instanceof Error ? e.message : e}`;
-    state.changed();
-  });
+  state
+    .start()
+    .then(() => notifications.openRequested(state))
+    .catch((e) => {
+      state.notice = `Could not load your data: ${e instanceof Error ? e.message : e}`;
+      state.changed();
+    });
 }

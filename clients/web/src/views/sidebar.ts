@@ -1,4 +1,5 @@
 import type { Profile } from "@chatforge/im-sdk";
+import * as notifications from "../notifications.js";
 import { avatar, h, replaceChildren, time } from "../dom.js";
 import type { ChatState } from "../state.js";
 import { preview } from "../system-text.js";
@@ -23,6 +24,7 @@ export class Sidebar {
   private readonly nickname = h("input", { name: "nickname", maxlength: 64, "data-test": "profile-nickname" });
   private readonly avatarUrl = h("input", { name: "avatar", type: "url", maxlength: 512, placeholder: "https://…", "data-test": "profile-avatar" });
   private readonly profileMessage = h("p", { class: "hint", "data-test": "profile-message" });
+  private readonly notificationStatus = h("p", { class: "hint", "data-test": "notifications-status" });
   private searchHits: Profile[] = [];
   private searchError = "";
 
@@ -37,6 +39,9 @@ export class Sidebar {
       h("label", null, "Avatar URL", this.avatarUrl),
       h("button", { type: "submit", class: "primary", "data-test": "profile-save" }, "Save profile"),
       this.profileMessage,
+      h("h3", null, "Notifications"),
+      h("button", { type: "button", "data-test": "enable-notifications", onclick: () => void this.enableNotifications() }, "Turn on notifications"),
+      this.notificationStatus,
     );
     const searchForm = h(
       "form",
@@ -47,6 +52,11 @@ export class Sidebar {
     this.friendsPanel = h("div", null, searchForm, this.results, h("h3", null, "Friends"), this.friends);
     this.element = h("aside", { class: "sidebar" }, this.header, this.tabs, this.body);
     this.render();
+  }
+
+  private async enableNotifications(): Promise<void> {
+    this.notificationStatus.textContent = "Turning notifications on…";
+    this.notificationStatus.textContent = await notifications.enable(this.state.client);
   }
 
   private readonly friendsPanel: HTMLElement;

@@ -50,7 +50,7 @@ class ClientsIT {
     void webClientWorksInABrowser() throws Exception {
         NpmRun run = npm("run", "test:e2e");
         assertThat(run.exitCode()).as("browser tests:%n%s", run.tail()).isZero();
-        assertThat(run.output()).as(run.tail()).contains("4 passed").doesNotContain("skipped");
+        assertThat(run.output()).as(run.tail()).contains("5 passed").doesNotContain("skipped");
         try (var screenshots = Files.list(ARTIFACTS)) {
             assertThat(screenshots.filter(p -> p.toString().endsWith(".png")))
                     .as("screenshots in %s", ARTIFACTS)
