@@ -39,6 +39,11 @@ final class Platform {
     /** media-service's schema, and the bucket this run's objects go to */
     final String mediaDatabase;
 
+    /** Web Push endpoints, FCM and APNs, all on one local fake */
+    final FakePushService pushServices = new FakePushService();
+
+    final PushCredentials pushCredentials = new PushCredentials(pushServices.base() + "/token");
+
     final String mediaBucket = "im-media-t-" + UUID.randomUUID().toString().substring(0, 8);
 
     private Platform() {
@@ -117,6 +122,13 @@ final class Platform {
                 "IM_PUSH_VAPID_KEY_FILE",
                 work.resolve("vapid-" + UUID.randomUUID() + ".txt").toString());
         env.put("IM_PUSH_FIRST_BACKOFF", "200ms");
+        env.put("IM_PUSH_FCM_SERVICE_ACCOUNT", pushCredentials.fcmServiceAccount);
+        env.put("IM_PUSH_FCM_URL", pushServices.base());
+        env.put("IM_PUSH_APNS_KEY", pushCredentials.apnsKey);
+        env.put("IM_PUSH_APNS_KEY_ID", PushCredentials.APNS_KEY_ID);
+        env.put("IM_PUSH_APNS_TEAM_ID", PushCredentials.APNS_TEAM);
+        env.put("IM_PUSH_APNS_TOPIC", PushCredentials.APNS_TOPIC);
+        env.put("IM_PUSH_APNS_URL", pushServices.base());
         env.put("IM_CONNECTOR_URLS", "http://127.0.0.1:" + connectorPortA + ",http://127.0.0.1:" + connectorPortB);
         env.put("IM_PRESENCE_OFFLINE_DELAY", "1s");
         env.put("IM_SENDS_PER_SECOND", Integer.toString(Limits.SENDS_PER_SECOND));

@@ -15,8 +15,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -29,20 +27,10 @@ import tools.jackson.databind.JsonNode;
  */
 class PushIT {
     private static final Duration QUIET = Duration.ofSeconds(3);
-    private static FakePushService pushService;
 
     private final Platform platform = Platform.get();
     private final ApiClient api = platform.client();
-
-    @BeforeAll
-    static void startPushService() {
-        pushService = new FakePushService();
-    }
-
-    @AfterAll
-    static void stopPushService() {
-        pushService.close();
-    }
+    private final FakePushService pushService = platform.pushServices;
 
     @Test
     void anOfflineFriend_getsExactlyOneEncryptedSignedPushPerMessage_andAnOnlineOneNone() throws Exception {
@@ -197,7 +185,94 @@ class PushIT {
                 Map.of("endpoint", endpoint, "keys", Map.of("p256dh", subscriber.p256dh(), "auth", subscriber.auth())));
     }
 
-    private static List<FakePushService.Received> awaitPushes(String path, int count) {
+    @Test
+    void fcmAndApnsDevices_getTheSamePushInTheirOwnShape_andUnregisteredTokensAreRemoved() throws Exception {
+        var alice = Accounts.registerAndLogin(api, "push");
+        var bob = Accounts.registerAndLogin(api, "push");
+        var carol = Accounts.registerAndLogin(api, "push");
+        Friends.befriend(api, alice, bob);
+        Friends.befriend(api, alice, carol);
+        api.patch("/api/users/me", Map.of("nickname", "Alice"), alice.accessToken());
+        String fcmToken = "fcm-" + bob.userId() + "-token";
+        String apnsToken = "apns" + carol.userId() + "token";
+        var bobPhone = Accounts.login(api, bob.username(), Accounts.PASSWORD, "android-1");
+        var carolPhone = Accounts.login(api, carol.username(), Accounts.PASSWORD, "iphone-1");
+        assertThat(api.send(
+                                "PUT",
+                                "/api/push/devices/android-1",
+                                Map.of("provider", "fcm", "token", fcmToken),
+                                bobPhone.accessToken(),
+                                Map.of())
+                        .status())
+                .isEqualTo(200);
+        assertThat(api.send(
+                                "PUT",
+                                "/api/push/devices/iphone-1",
+                                Map.of("provider", "apns", "token", apnsToken, "preview", false),
+                                carolPhone.accessToken(),
+                                Map.of())
+                        .status())
+                .isEqualTo(200);
+        try (var a = WsClient.connect(platform, alice.accessToken())) {
+            awaitOnline(a);
+            String toBob = msgId(sent(a, "f1", to(bob), text("over FCM")));
+            sent(a, "a1", to(carol), text("over APNs"));
+
+            var fcm = awaitContaining(fcmToken, 1).get(0);
+            assertThat(fcm.path()).isEqualTo("/v1/projects/" + PushCredentials.FCM_PROJECT + "/messages:send");
+            assertThat(fcm.header("Authorization")).isEqualTo("Bearer " + FakePushService.FCM_ACCESS_TOKEN);
+            JsonNode message = ApiClient.JSON.readTree(fcm.body()).get("message");
+            assertThat(message.get("token").asString()).isEqualTo(fcmToken);
+            assertThat(message.get("data").get("msgId").asString()).isEqualTo(toBob);
+            assertThat(message.get("data").get("conversationId").asString()).isEqualTo(conversationOf(alice, bob));
+            assertThat(message.get("notification").get("title").asString()).isEqualTo("Alice");
+            assertThat(message.get("notification").get("body").asString()).isEqualTo("over FCM");
+            assertThat(message.get("android").get("collapse_key").asString()).isEqualTo(conversationOf(alice, bob));
+
+            var apns = awaitContaining(apnsToken, 1).get(0);
+            assertThat(apns.path()).isEqualTo("/3/device/" + apnsToken);
+            assertThat(apns.header("apns-topic")).isEqualTo(PushCredentials.APNS_TOPIC);
+            assertThat(apns.header("apns-push-type")).isEqualTo("alert");
+            assertThat(apns.header("apns-collapse-id")).isEqualTo(conversationOf(alice, carol));
+            JsonNode aps = ApiClient.JSON.readTree(apns.body()).get("aps");
+            assertThat(aps.get("alert").get("title").asString()).isEqualTo("Alice");
+            assertThat(aps.get("alert").get("body").asString())
+                    .as("registered without previews")
+                    .isEqualTo("New message");
+            assertThat(aps.get("badge").asLong()).isEqualTo(1);
+            assertThat(aps.get("thread-id").asString()).isEqualTo(conversationOf(alice, carol));
+            SignedJWT providerToken =
+                    SignedJWT.parse(apns.header("authorization").substring("bearer ".length()));
+            assertThat(providerToken.verify(new ECDSAVerifier(platform.pushCredentials.apnsPublicKey)))
+                    .isTrue();
+            assertThat(providerToken.getHeader().getKeyID()).isEqualTo(PushCredentials.APNS_KEY_ID);
+            assertThat(providerToken.getJWTClaimsSet().getIssuer()).isEqualTo(PushCredentials.APNS_TEAM);
+
+            // the app was uninstalled: FCM says UNREGISTERED, APNs 410; both registrations go
+            pushService.answerWhen(fcmToken, 404);
+            pushService.answerWhen(apnsToken, 410);
+            sent(a, "f2", to(bob), text("still there?"));
+            sent(a, "a2", to(carol), text("still there?"));
+            Awaitility.await("both registrations to be removed")
+                    .atMost(Duration.ofSeconds(20))
+                    .until(() -> api.get("/api/push/devices", bobPhone.accessToken())
+                                    .json()
+                                    .isEmpty()
+                            && api.get("/api/push/devices", carolPhone.accessToken())
+                                    .json()
+                                    .isEmpty());
+        }
+    }
+
+    private List<FakePushService.Received> awaitContaining(String text, int count) {
+        Awaitility.await(count + " pushes with " + text)
+                .atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> pushService.containing(text).size() >= count);
+        return pushService.containing(text);
+    }
+
+    private List<FakePushService.Received> awaitPushes(String path, int count) {
         Awaitility.await(count + " pushes to " + path)
                 .atMost(Duration.ofSeconds(20))
                 .pollInterval(Duration.ofMillis(100))
@@ -206,7 +281,7 @@ class PushIT {
     }
 
     /** The count stays where it is for a while: what was not pushed by then would have been. */
-    private static void assertNoMorePushes(String path, int count) {
+    private void assertNoMorePushes(String path, int count) {
         Awaitility.await("no more pushes to " + path)
                 .during(QUIET)
                 .atMost(QUIET.plusSeconds(5))

@@ -5,6 +5,7 @@ import io.chatforge.im.push.content.Notification;
 import io.chatforge.im.push.delivery.DeliveryProperties;
 import io.chatforge.im.push.delivery.Outcome;
 import io.chatforge.im.push.delivery.Provider;
+import io.chatforge.im.push.delivery.RetryAfter;
 import io.chatforge.im.push.device.EndpointGuard;
 import io.chatforge.im.push.device.Registration;
 import java.io.IOException;

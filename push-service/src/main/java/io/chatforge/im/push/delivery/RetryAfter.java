@@ -1,4 +1,4 @@
-package io.chatforge.im.push.webpush;
+package io.chatforge.im.push.delivery;
 
 import java.time.Duration;
 import java.time.ZonedDateTime;
@@ -6,10 +6,10 @@ import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 
 /** A Retry-After header: seconds, or an HTTP date; null when absent or unreadable. */
-final class RetryAfter {
+public final class RetryAfter {
     private RetryAfter() {}
 
-    static Duration of(Optional<String> header) {
+    public static Duration of(Optional<String> header) {
         if (header.isEmpty()) {
             return null;
         }
