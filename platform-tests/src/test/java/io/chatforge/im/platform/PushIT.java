@@ -74,6 +74,46 @@ class PushIT {
     }
 
     @Test
+    void aConnectedDevice_getsPushesOnlyWhileItsAppIsInTheBackground_andAnotherOfflineDeviceGetsThemAnyway()
+            throws Exception {
+        var alice = Accounts.registerAndLogin(api, "push");
+        var bob = Accounts.registerAndLogin(api, "push");
+        Friends.befriend(api, alice, bob);
+        var bobTablet = Accounts.login(api, bob.username(), Accounts.PASSWORD, "tablet-1");
+        String phone = "/push/phone-" + bob.userId();
+        String tablet = "/push/tablet-" + bob.userId();
+        register(bob, pushService.endpoint(phone), new WebPushSubscriber());
+        var registered = api.send(
+                "PUT",
+                "/api/push/devices/tablet-1",
+                subscription(pushService.endpoint(tablet), new WebPushSubscriber()),
+                bobTablet.accessToken(),
+                Map.of());
+        assertThat(registered.status()).isEqualTo(200);
+        try (var a = WsClient.connect(platform, alice.accessToken());
+                var b = WsClient.connect(platform, bob.accessToken())) {
+            awaitOnline(a, b);
+            sent(a, "s1", to(bob), text("you are here"));
+            b.await("the text", f -> isMsg(f, "you are here"));
+            awaitPushes(tablet, 1); // the tablet is not connected: it is told
+            assertNoMorePushes(phone, 0);
+
+            b.send(Map.of("type", "state", "foreground", false));
+            awaitOnline(b); // the state frame is handled before the ping after it
+            sent(a, "s2", to(bob), text("you went away"));
+            awaitPushes(phone, 1);
+            awaitPushes(tablet, 2);
+
+            b.send(Map.of("type", "state", "foreground", true));
+            awaitOnline(b);
+            sent(a, "s3", to(bob), text("welcome back"));
+            b.await("the text", f -> isMsg(f, "welcome back"));
+            awaitPushes(tablet, 3);
+            assertNoMorePushes(phone, 1);
+        }
+    }
+
+    @Test
     void aMutedChat_isQuiet_butAMentionStillComesThrough() throws Exception {
         var alice = Accounts.registerAndLogin(api, "push");
         var bob = Accounts.registerAndLogin(api, "push");

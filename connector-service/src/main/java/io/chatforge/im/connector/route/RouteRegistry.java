@@ -45,6 +45,7 @@ public class RouteRegistry {
             if others >= tonumber(ARGV[5]) then return {previous, others, 0, 0} end
             redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
             redis.call('PEXPIRE', KEYS[1], ARGV[3])
+            redis.call('HDEL', KEYS[3], ARGV[1])
             local wasOnline = redis.call('SET', KEYS[2], '1', 'PX', ARGV[3], 'GET')
             local firstOnline = 0
             if not wasOnline then firstOnline = 1 end
@@ -56,6 +57,7 @@ public class RouteRegistry {
             local current = redis.call('HGET', KEYS[1], ARGV[1])
             if current and string.sub(current, 1, string.len(ARGV[2]) + 1) == ARGV[2] .. '|' then
               redis.call('HDEL', KEYS[1], ARGV[1])
+              redis.call('HDEL', KEYS[2], ARGV[1])
             end
             local now = tonumber(ARGV[3])
             local live = 0
@@ -139,7 +141,10 @@ public class RouteRegistry {
         Route route = new Route(node.id(), slots.slot(), now + ttl);
         return redis.execute(
                         REGISTER,
-                        List.of(PresenceKeys.routes(userId), PresenceKeys.online(userId)),
+                        List.of(
+                                PresenceKeys.routes(userId),
+                                PresenceKeys.online(userId),
+                                PresenceKeys.background(userId)),
                         List.of(
                                 deviceId,
                                 route.encode(),
@@ -157,11 +162,24 @@ public class RouteRegistry {
                 });
     }
 
+    /**
+     * The app on this device went to the background (or came back): a backgrounded device gets
+     * push notifications although it is connected. Cleared when it connects again or leaves.
+     */
+    public Mono<Boolean> background(long userId, String deviceId, boolean background) {
+        String key = PresenceKeys.background(userId);
+        if (!background) {
+            return redis.opsForHash().remove(key, deviceId).map(removed -> removed > 0);
+        }
+        return redis.opsForHash().put(key, deviceId, "1").flatMap(put -> redis.expire(key, java.time.Duration.ofDays(1))
+                .thenReturn(put));
+    }
+
     /** Live devices the user still has anywhere after this one left. */
     public Mono<Long> unregister(long userId, String deviceId) {
         return redis.execute(
                         UNREGISTER,
-                        List.of(PresenceKeys.routes(userId)),
+                        List.of(PresenceKeys.routes(userId), PresenceKeys.background(userId)),
                         List.of(deviceId, node.id(), Long.toString(System.currentTimeMillis())))
                 .next();
     }

@@ -38,7 +38,7 @@ class ClientFrameHandler {
     private final SyncClient sync;
     private final Frames frames;
     private final JsonMapper json;
-    private final TokenRenewal renewal;
+    private final SessionControl control;
     private final SendBodies bodies;
 
     ClientFrameHandler(
@@ -47,13 +47,13 @@ class ClientFrameHandler {
             SyncClient sync,
             Frames frames,
             JsonMapper json,
-            TokenRenewal renewal) {
+            SessionControl control) {
         this.limits = limits;
         this.forwarder = forwarder;
         this.sync = sync;
         this.frames = frames;
         this.json = json;
-        this.renewal = renewal;
+        this.control = control;
         this.bodies = new SendBodies(limits.maxTextLength());
     }
 
@@ -114,6 +114,7 @@ class ClientFrameHandler {
             case FrameTypes.TYPING -> typing(session, frame);
             case FrameTypes.SYNC -> sync(session, frame);
             case FrameTypes.AUTH -> auth(session, frame);
+            case FrameTypes.STATE -> state(session, frame);
             default ->
                 throw new FrameRejected(
                         ErrorCodes.UNKNOWN_TYPE, "unknown frame type '" + abbreviate(type) + "'", ref(frame, type));
@@ -249,7 +250,18 @@ class ClientFrameHandler {
             throw new FrameRejected(ErrorCodes.INVALID_TOKEN, "the token is invalid, expired or revoked", ref);
         }
         charge(session, 1.0, ref);
-        renewal.renew(session, token, ref);
+        control.renew(session, token, ref);
+    }
+
+    /** {@code state {foreground}}: the app went to the background or came back (who gets pushes). */
+    private void state(ClientSession session, JsonNode frame) {
+        String ref = ref(frame, FrameTypes.STATE);
+        JsonNode foreground = frame.get("foreground");
+        if (foreground == null || !foreground.isBoolean()) {
+            throw new FrameRejected(ErrorCodes.INVALID_FIELD, "foreground must be true or false", ref);
+        }
+        charge(session, 1.0, ref);
+        control.foreground(session, foreground.asBoolean());
     }
 
     /** Whom a send (a user or a group) or a typing frame (a user) is for. */

@@ -50,8 +50,9 @@ class ClientFrameHandlerTest {
             64,
             Duration.ofSeconds(5));
     private final InboundForwarder forwarder = mock(InboundForwarder.class);
-    private final ClientFrameHandler handler = new ClientFrameHandler(
-            limits, forwarder, mock(SyncClient.class), new Frames(json, limits), json, mock(TokenRenewal.class));
+    private final SessionControl control = mock(SessionControl.class);
+    private final ClientFrameHandler handler =
+            new ClientFrameHandler(limits, forwarder, mock(SyncClient.class), new Frames(json, limits), json, control);
     private final ClientSession session = mock(ClientSession.class);
     private final List<String> sent = new ArrayList<>();
 
@@ -219,5 +220,18 @@ class ClientFrameHandlerTest {
         send("{\"kind\":\"image\",\"mediaId\":\"78\",\"caption\":\"" + "x".repeat(1001) + "\"}");
         assertThat(lastError().get("code").asString()).isEqualTo("text_too_long");
         verify(forwarder, org.mockito.Mockito.times(2)).send(any(), any(), anyString(), any());
+    }
+
+    @Test
+    void aStateFrame_saysWhetherTheAppIsInTheForeground_andNothingElseIsAState() {
+        receive("{\"type\":\"state\",\"foreground\":false}");
+        receive("{\"type\":\"state\",\"foreground\":true}");
+        verify(control).foreground(session, false);
+        verify(control).foreground(session, true);
+
+        receive("{\"type\":\"state\",\"foreground\":\"no\",\"ref\":\"s1\"}");
+        assertThat(lastError().get("message").asString()).contains("foreground");
+        assertThat(lastError().get("ref").asString()).isEqualTo("s1");
+        verify(control, org.mockito.Mockito.times(2)).foreground(any(), org.mockito.ArgumentMatchers.anyBoolean());
     }
 }

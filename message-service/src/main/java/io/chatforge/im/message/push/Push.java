@@ -12,7 +12,9 @@ import org.springframework.stereotype.Component;
  * The one way frames reach devices: look up where the recipients of a whole batch are connected
  * (one flag read for group audiences, one pipelined route lookup for everyone), then produce one
  * {@code im.deliver} record per user and connector slot. Users with no live device get nothing;
- * a direct receiver among them gets an {@code im.offline} event; their messages wait for sync.
+ * a direct receiver among them gets an {@code im.offline} event; their messages wait for sync. A
+ * direct receiver who is connected gets one too when some of their push-registered devices are
+ * not connected or in the background (naming those devices).
  */
 @Component
 public class Push {
@@ -56,9 +58,11 @@ public class Push {
         }
         Recipients recipients = new Recipients(routes.devices(users));
         List<OfflineEvent> unreached = new ArrayList<>();
+        List<OfflineEvent> connected = new ArrayList<>();
         for (int i = 0; i < batch.size(); i++) {
-            send(batch.get(i), audiences.get(i), recipients, unreached);
+            send(batch.get(i), audiences.get(i), recipients, unreached, connected);
         }
+        unreached.addAll(partlyUnreached(connected, recipients));
         if (!unreached.isEmpty()) {
             offline.publish(unreached);
         }
@@ -70,8 +74,35 @@ public class Push {
         return flags.online(members);
     }
 
+    /** Events of connected receivers for their devices that still get a push (one lookup for the batch). */
+    private List<OfflineEvent> partlyUnreached(List<OfflineEvent> connected, Recipients recipients) {
+        if (connected.isEmpty()) {
+            return List.of();
+        }
+        Set<Long> users = new HashSet<>();
+        connected.forEach(e -> users.add(e.userId()));
+        var devices = routes.pushDevices(users);
+        List<OfflineEvent> out = new ArrayList<>();
+        for (OfflineEvent event : connected) {
+            var known = devices.get(event.userId());
+            if (known == null || known.registered().isEmpty()) {
+                continue;
+            }
+            List<String> targets =
+                    PushTargets.of(known, recipients.of(event.userId()).keySet());
+            if (!targets.isEmpty()) {
+                out.add(event.withDeviceIds(targets));
+            }
+        }
+        return out;
+    }
+
     private void send(
-            Delivery delivery, Collection<Long> audience, Recipients recipients, List<OfflineEvent> unreached) {
+            Delivery delivery,
+            Collection<Long> audience,
+            Recipients recipients,
+            List<OfflineEvent> unreached,
+            List<OfflineEvent> connected) {
         Long sender = delivery.senderId();
         for (long user : audience) {
             if (sender != null && user == sender) {
@@ -79,6 +110,9 @@ public class Push {
             }
             if (recipients.isOnline(user)) {
                 deliveries.toUser(user, recipients.of(user), null, delivery.frame());
+                if (delivery.whenOffline() != null) {
+                    connected.add(delivery.whenOffline());
+                }
             } else if (delivery.whenOffline() != null) {
                 unreached.add(delivery.whenOffline());
             }

@@ -69,6 +69,50 @@ class RouteLookup {
         return routes;
     }
 
+    /**
+     * For users with a live device: which of their devices are registered for push notifications,
+     * and which connected ones are in the background; one pipelined round trip. Empty when Redis
+     * cannot answer (no push then: the devices are connected).
+     */
+    Map<Long, PushTargets.Devices> pushDevices(Collection<Long> userIds) {
+        Map<Long, PushTargets.Devices> out = new HashMap<>();
+        if (userIds.isEmpty()) {
+            return out;
+        }
+        List<Long> users = new ArrayList<>(userIds);
+        List<Object> replies;
+        try {
+            replies = redis.executePipelined((RedisCallback<Object>) connection -> {
+                for (long user : users) {
+                    connection.setCommands().sMembers(bytes(PresenceKeys.pushDevices(user)));
+                    connection.hashCommands().hKeys(bytes(PresenceKeys.background(user)));
+                }
+                return null;
+            });
+        } catch (RuntimeException e) {
+            log.warn("push device lookup failed: {}", e.toString());
+            return out;
+        }
+        for (int i = 0; i < users.size(); i++) {
+            out.put(
+                    users.get(i),
+                    new PushTargets.Devices(strings(replies.get(2 * i)), strings(replies.get(2 * i + 1))));
+        }
+        return out;
+    }
+
+    private static java.util.Set<String> strings(Object reply) {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        if (reply instanceof Collection<?> values) {
+            values.forEach(v -> out.add(String.valueOf(v)));
+        }
+        return out;
+    }
+
+    private static byte[] bytes(String key) {
+        return key.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     private static void hashGetAll(RedisConnection connection, String key) {
         connection.hashCommands().hGetAll(key.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }

@@ -10,8 +10,8 @@ import java.util.List;
 import org.springframework.stereotype.Component;
 
 /**
- * Who is told of a message and what: each registered device of its receiver (the event says no
- * device of theirs is connected), for content from someone else; nothing for a muted conversation
+ * Who is told of a message and what: each registered device of its receiver that is not connected
+ * in the foreground (the event names them, or says none of theirs is), for content from someone else; nothing for a muted conversation
  * unless the message mentions them; once per device and message ({@link SentLedger}).
  */
 @Component
@@ -35,6 +35,7 @@ class Notifier {
         }
         List<Registration> targets = devices.ofUser(event.userId()).stream()
                 .filter(dispatcher::canSend)
+                .filter(r -> event.deviceIds() == null || event.deviceIds().contains(r.deviceId()))
                 .toList();
         if (targets.isEmpty()) {
             return; // nothing registered: no call to any other service

@@ -1,21 +1,29 @@
 package io.chatforge.im.push.device;
 
+import io.chatforge.im.contracts.messaging.PresenceKeys;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
+import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-/** The {@code push_devices} table: this service is its only reader and writer. */
+/**
+ * The {@code push_devices} table (this service is its only reader and writer), mirrored as a
+ * Redis set of device ids per user, which message-service reads to tell a connected user's other
+ * devices (not connected, or in the background) of new messages.
+ */
 @Component
 public class PushDevices {
     private static final String COLUMNS =
             "user_id, device_id, provider, token, endpoint, p256dh, auth, preview, locale, updated_at";
 
     private final JdbcTemplate jdbc;
+    private final StringRedisTemplate redis;
 
-    PushDevices(JdbcTemplate jdbc) {
+    PushDevices(JdbcTemplate jdbc, StringRedisTemplate redis) {
         this.jdbc = jdbc;
+        this.redis = redis;
     }
 
     /** Registers a device, replacing what it had registered before. */
@@ -32,6 +40,7 @@ public class PushDevices {
                 r.preview(),
                 r.locale(),
                 r.updatedAt());
+        redis.opsForSet().add(PresenceKeys.pushDevices(r.userId()), r.deviceId());
     }
 
     public List<Registration> ofUser(long userId) {
@@ -42,16 +51,22 @@ public class PushDevices {
     }
 
     public boolean delete(long userId, String deviceId) {
-        return jdbc.update("DELETE FROM push_devices WHERE user_id = ? AND device_id = ?", userId, deviceId) == 1;
+        boolean deleted =
+                jdbc.update("DELETE FROM push_devices WHERE user_id = ? AND device_id = ?", userId, deviceId) == 1;
+        redis.opsForSet().remove(PresenceKeys.pushDevices(userId), deviceId);
+        return deleted;
     }
 
     /** Removes a registration the provider said is gone, unless the device registered anew since. */
     public void forget(Registration r) {
-        jdbc.update(
+        int deleted = jdbc.update(
                 "DELETE FROM push_devices WHERE user_id = ? AND device_id = ? AND updated_at = ?",
                 r.userId(),
                 r.deviceId(),
                 r.updatedAt());
+        if (deleted == 1) {
+            redis.opsForSet().remove(PresenceKeys.pushDevices(r.userId()), r.deviceId());
+        }
     }
 
     private static Registration row(ResultSet rs, int i) throws SQLException {

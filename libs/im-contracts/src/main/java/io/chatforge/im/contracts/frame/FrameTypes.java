@@ -11,6 +11,8 @@ public final class FrameTypes {
     public static final String PING = "ping";
     /** a fresh access token for the same user and device, before the connection's one expires */
     public static final String AUTH = "auth";
+    /** the app went to the background ({@code foreground: false}) or came back: who gets push notifications */
+    public static final String STATE = "state";
     // server -> client
     public static final String SENT = "sent";
     public static final String MSG = "msg";

@@ -8,7 +8,9 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  * {@code muted}: the user muted this conversation (notify quietly, or not at all);
  * {@code mentioned}: the message mentions them (or everyone), which a mute should let through;
  * {@code kind}: the body's kind ("text", "image", ...); {@code preview}: the first 100 code points
- * of a text, or the caption of a media message (null when it has none): what a notification shows.
+ * of a text, or the caption of a media message (null when it has none): what a notification shows;
+ * {@code deviceIds}: the devices to notify when the user has devices connected in the foreground
+ * (those are left out), null when no device of theirs is connected in the foreground: all of them.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record OfflineEvent(
@@ -22,27 +24,34 @@ public record OfflineEvent(
         boolean muted,
         boolean mentioned,
         String kind,
-        String preview) {
+        String preview,
+        java.util.List<String> deviceIds) {
     public static final int VERSION = 1;
 
     public OfflineEvent(
             int version, long userId, String conversationId, String msgId, long seq, long senderId, long ts) {
-        this(version, userId, conversationId, msgId, seq, senderId, ts, false, false, "text", null);
+        this(version, userId, conversationId, msgId, seq, senderId, ts, false, false, "text", null, null);
     }
 
     public OfflineEvent withMuted(boolean muted) {
         return new OfflineEvent(
-                version, userId, conversationId, msgId, seq, senderId, ts, muted, mentioned, kind, preview);
+                version, userId, conversationId, msgId, seq, senderId, ts, muted, mentioned, kind, preview, deviceIds);
     }
 
     public OfflineEvent withMentioned(boolean mentioned) {
         return new OfflineEvent(
-                version, userId, conversationId, msgId, seq, senderId, ts, muted, mentioned, kind, preview);
+                version, userId, conversationId, msgId, seq, senderId, ts, muted, mentioned, kind, preview, deviceIds);
+    }
+
+    /** Only these of the user's devices are to be told (the others are connected in the foreground). */
+    public OfflineEvent withDeviceIds(java.util.List<String> deviceIds) {
+        return new OfflineEvent(
+                version, userId, conversationId, msgId, seq, senderId, ts, muted, mentioned, kind, preview, deviceIds);
     }
 
     /** The message's kind and what a notification may show of it. */
     public OfflineEvent withContent(String kind, String preview) {
         return new OfflineEvent(
-                version, userId, conversationId, msgId, seq, senderId, ts, muted, mentioned, kind, preview);
+                version, userId, conversationId, msgId, seq, senderId, ts, muted, mentioned, kind, preview, deviceIds);
     }
 }

@@ -17,6 +17,16 @@ public final class PresenceKeys {
         return "im:online:{" + userId + "}";
     }
 
+    /** The user's connected devices whose app said it is in the background (a hash device -> "1"). */
+    public static String background(long userId) {
+        return "im:bg:{" + userId + "}";
+    }
+
+    /** The user's devices registered for push notifications (a set of device ids, kept by push-service). */
+    public static String pushDevices(long userId) {
+        return "im:push:devices:{" + userId + "}";
+    }
+
     /** A route entry: {@code node|slot|expiresAtMillis}. */
     public record Route(String node, int slot, long expiresAtMillis) {
 
