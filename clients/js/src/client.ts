@@ -163,6 +163,7 @@ export class ImClient extends Emitter<ImClientEvents> {
   private tick: ReturnType<typeof setInterval> | null = null;
   private reconnectTimer: ReturnType<typeof setTimeout> | null = null;
   private unwatchNetwork: (() => void) | null = null;
+  private foreground = true;
 
   constructor(private readonly options: ImClientOptions) {
     super();
@@ -362,6 +363,17 @@ export class ImClient extends Emitter<ImClientEvents> {
     return this.api.push.register(this.options.deviceId, registration);
   }
 
+  /**
+   * Tells the server whether the app is in the foreground: while it is in the background, this
+   * device gets push notifications of new messages although it stays connected (browsers: on
+   * `visibilitychange`; uni-app: `onAppHide`/`onAppShow`). Kept across reconnects.
+   */
+  setForeground(foreground: boolean): void {
+    if (this.foreground === foreground) return;
+    this.foreground = foreground;
+    this.write({ type: "state", foreground });
+  }
+
   /** Stops push notifications to this device (e.g. at logout, before `logout()`). */
   unregisterPush(): Promise<void> {
     return this.api.push.unregister(this.options.deviceId);
@@ -499,6 +511,8 @@ export class ImClient extends Emitter<ImClientEvents> {
     this.failuresBeforeOpen = 0;
     this.setState("syncing");
     this.ping();
+    // the server forgets it at every connect: a backgrounded app says so again
+    if (!this.foreground) this.write({ type: "state", foreground: false });
     this.sync.start();
   }
 

@@ -1,6 +1,6 @@
 export { ImClient, SendError } from "./client.js";
 export type { ImClientOptions, ImClientEvents, MediaSendOptions, MessageInfo, MessageSource, Outgoing } from "./client.js";
-export { fetchUploader, uniAppDownload, uniAppUploader, uploadMedia, xhrUploader } from "./media.js";
+export { fetchUploader, uniAppDownload, uniAppPushToken, uniAppUploader, uploadMedia, xhrUploader } from "./media.js";
 export type { MediaData, UploadOptions, UploadProgress, Uploader } from "./media.js";
 export { ImApi } from "./api.js";
 export { Backoff } from "./backoff.js";

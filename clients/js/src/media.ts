@@ -187,3 +187,20 @@ export function uniAppDownload(uni: UniLike, url: string): Promise<string> {
     });
   });
 }
+
+/**
+ * uni-app: this device's push client id from the app's push module (`uni.getPushClientId`, UniPush
+ * 2.0 over the FCM and APNs channels), to register with `client.registerPush({provider, token})`.
+ */
+export function uniAppPushToken(uni: UniLike): Promise<string> {
+  return new Promise((resolve, reject) => {
+    if (!uni.getPushClientId) {
+      reject(new Error("uni.getPushClientId is not available here (enable the push module)"));
+      return;
+    }
+    uni.getPushClientId({
+      success: (result) => resolve(result.cid),
+      fail: (error) => reject(new Error(error.errMsg)),
+    });
+  });
+}

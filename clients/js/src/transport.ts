@@ -102,6 +102,8 @@ export interface UniLike {
     success?: (result: { statusCode: number; tempFilePath: string }) => void;
     fail?: (error: { errMsg: string }) => void;
   }): unknown;
+  /** push (uniAppPushToken) */
+  getPushClientId?(options: { success?: (result: { cid: string }) => void; fail?: (error: { errMsg: string }) => void }): void;
   getStorageSync?(key: string): any;
   setStorageSync?(key: string, value: any): void;
   removeStorageSync?(key: string): void;

@@ -547,4 +547,28 @@ describe("ImClient", () => {
     expect(await client.setConversationSettings(CONV, { muted: true })).toEqual({ conversationId: CONV, muted: true, pinned: false });
     expect(calls).toEqual(["delete", "clear", 'settings {"muted":true}']);
   });
+
+  it("tells the server when the app goes to the background, and says so again after a reconnect", async () => {
+    const p = platform();
+    const { client } = newClient(p);
+    await client.login("alice", "pw");
+    client.connect();
+    const first = await openAndSync(p);
+
+    client.setForeground(false);
+    client.setForeground(false); // no change, no frame
+    expect(first.framesOfType("state")).toEqual([{ type: "state", foreground: false }]);
+
+    first.serverClose(1006);
+    await vi.advanceTimersByTimeAsync(1000);
+    const second = await openAndSync(p);
+    expect(second.framesOfType("state")).toEqual([{ type: "state", foreground: false }]);
+
+    client.setForeground(true);
+    expect(second.framesOfType("state")).toEqual([
+      { type: "state", foreground: false },
+      { type: "state", foreground: true },
+    ]);
+    client.close();
+  });
 });

@@ -22,7 +22,11 @@ export function appView(root: HTMLElement, client: ImClient, loggedOut: () => vo
     sidebar.render();
     pane.render();
   });
+  // a hidden tab gets push notifications of new messages although it stays connected
+  const reportVisibility = () => client.setForeground(document.visibilityState === "visible");
+  reportVisibility();
   document.addEventListener("visibilitychange", () => {
+    reportVisibility();
     if (document.visibilityState === "visible" && state.active) state.markRead(state.active);
   });
   state
