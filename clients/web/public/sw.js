@@ -15,6 +15,19 @@ self.addEventListener("push", (event) => {
 });
 
 async function show(data) {
+  if (data.type === "recall") {
+    // its message was taken back: the notification that shows it says so, if it is still there
+    const shown = await self.registration.getNotifications({ tag: data.conversationId });
+    if (shown.length > 0) {
+      await self.registration.showNotification(shown[0].title, {
+        body: data.body || "This message was recalled",
+        tag: data.conversationId,
+        renotify: false,
+        data: shown[0].data,
+      });
+    }
+    return;
+  }
   await self.registration.showNotification(data.title || "New message", {
     body: data.body || "",
     tag: data.conversationId || "chatforge",

@@ -63,12 +63,21 @@ class PushIT {
             assertThat(push.header("TTL")).isNotNull();
             assertVapid(push, publicKey, pushService.endpoint(""));
 
+            // alice takes it back: the push service gets a recall of that message, which replaces its notification
+            sent(a, "p1r", to(bob), body("recall", "target", msgId));
+            var recall = awaitPushes(path, 2).get(1);
+            JsonNode taken = ApiClient.JSON.readTree(subscriber.decrypt(recall.body()));
+            assertThat(taken.get("type").asString()).isEqualTo("recall");
+            assertThat(taken.get("msgId").asString()).isEqualTo(msgId);
+            assertThat(taken.get("body").asString()).isEqualTo("This message was recalled");
+            assertThat(recall.header("Topic")).isEqualTo(conversationOf(alice, bob));
+
             // bob comes online: nothing more is pushed, and the first push was not repeated
             try (var b = WsClient.connect(platform, bob.accessToken())) {
                 awaitOnline(b);
                 sent(a, "p2", to(bob), text("oh, hi"));
                 b.await("the text", f -> isMsg(f, "oh, hi"));
-                assertNoMorePushes(path, 1);
+                assertNoMorePushes(path, 2);
             }
         }
     }

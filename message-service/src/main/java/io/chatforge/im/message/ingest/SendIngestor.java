@@ -144,24 +144,36 @@ class SendIngestor {
                     send.senderDeviceId());
         }
         long receiver = send.to().userId();
-        // only new content is worth a notification; edits, recalls and reactions wait for sync
-        var offline = !MessageBody.isContent(body.kind())
-                ? null
-                : new OfflineEvent(
-                                OfflineEvent.VERSION,
-                                receiver,
-                                entry.conversationId(),
-                                Long.toString(entry.msgId()),
-                                entry.seq(),
-                                send.senderId(),
-                                entry.ts())
-                        .withContent(
-                                body.kind(),
-                                MessageBody.ReplyTo.preview(
-                                        MessageBody.TEXT.equals(body.kind()) ? body.text() : body.caption()))
-                        .withMentioned(body.mentions() != null
-                                && body.mentions().userIds().contains(receiver));
-        return Delivery.direct(frame, receiver, send.senderId(), send.senderDeviceId(), offline);
+        return Delivery.direct(
+                frame, receiver, send.senderId(), send.senderDeviceId(), offlineEvent(send, entry, body, receiver));
+    }
+
+    /**
+     * What push-service hears of a direct message: new content, and a recall (whose notification
+     * goes); edits and reactions wait for sync.
+     */
+    private static OfflineEvent offlineEvent(Send send, Entry entry, MessageBody body, long receiver) {
+        boolean content = MessageBody.isContent(body.kind());
+        if (!content && !MessageBody.RECALL.equals(body.kind())) {
+            return null;
+        }
+        var event = new OfflineEvent(
+                OfflineEvent.VERSION,
+                receiver,
+                entry.conversationId(),
+                Long.toString(entry.msgId()),
+                entry.seq(),
+                send.senderId(),
+                entry.ts());
+        if (!content) {
+            return event.withRecalled(body.target());
+        }
+        return event.withContent(
+                        body.kind(),
+                        MessageBody.ReplyTo.preview(
+                                MessageBody.TEXT.equals(body.kind()) ? body.text() : body.caption()))
+                .withMentioned(
+                        body.mentions() != null && body.mentions().userIds().contains(receiver));
     }
 
     /**

@@ -12,6 +12,8 @@ import java.util.Set;
  */
 public final class NotificationTexts {
     static final String HIDDEN = "New message";
+    static final String RECALLED = "This message was recalled";
+    public static final String RECALL = "recall";
     private static final Set<String> CONTENT = Set.of("text", "image", "file", "audio", "video");
     private static final Map<String, String> MEDIA =
             Map.of("image", "[image]", "file", "[file]", "audio", "[voice]", "video", "[video]");
@@ -21,10 +23,25 @@ public final class NotificationTexts {
 
     public static boolean worthTelling(OfflineEvent event) {
         String kind = event.kind() == null ? "text" : event.kind();
+        if (RECALL.equals(kind)) {
+            return event.recalled() != null; // told only where its message was: the ledger knows
+        }
         return CONTENT.contains(kind) && event.senderId() != event.userId() && (!event.muted() || event.mentioned());
     }
 
     public static Notification of(OfflineEvent event, Titles.Context context, boolean preview) {
+        if (RECALL.equals(event.kind())) {
+            // the same conversation's tag, topic and collapse id: it replaces the recalled message's notification
+            return new Notification(
+                    RECALL,
+                    event.conversationId(),
+                    event.recalled(),
+                    event.seq(),
+                    event.senderId(),
+                    context.title(),
+                    RECALLED,
+                    context.badge());
+        }
         return new Notification(
                 "msg",
                 event.conversationId(),

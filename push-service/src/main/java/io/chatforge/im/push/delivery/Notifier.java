@@ -11,7 +11,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Who is told of a message and what: each registered device of its receiver that is not connected
- * in the foreground (the event names them, or says none of theirs is), for content from someone else; nothing for a muted conversation
+ * in the foreground (the event names them, or says none of theirs is), for content from someone else,
+ * and a recall where its message was pushed (replacing that notification); nothing for a muted conversation
  * unless the message mentions them; once per device and message ({@link SentLedger}).
  */
 @Component
@@ -39,6 +40,15 @@ class Notifier {
                 .toList();
         if (targets.isEmpty()) {
             return; // nothing registered: no call to any other service
+        }
+        Long recalled = MsgIds.parse(event.recalled());
+        if (recalled != null) {
+            targets = targets.stream()
+                    .filter(r -> ledger.pushed(r.userId(), r.deviceId(), recalled))
+                    .toList();
+            if (targets.isEmpty()) {
+                return; // its message was never shown there
+            }
         }
         Titles.Context context = titles.of(event);
         for (Registration target : targets) {

@@ -33,6 +33,17 @@ class SentLedger {
                 == 1;
     }
 
+    /** Whether this message was pushed to this device (a recall then replaces that notification). */
+    boolean pushed(long userId, String deviceId, long msgId) {
+        return !jdbc.queryForList(
+                        "SELECT 1 FROM push_sent WHERE user_id = ? AND device_id = ? AND msg_id = ?",
+                        Integer.class,
+                        userId,
+                        deviceId,
+                        msgId)
+                .isEmpty();
+    }
+
     @Scheduled(initialDelay = 60_000, fixedDelay = 3_600_000)
     void forgetOld() {
         jdbc.update("DELETE FROM push_sent WHERE sent_at < ?", clock.millis() - KEPT.toMillis());

@@ -46,4 +46,16 @@ class NotificationTextsTest {
     private static OfflineEvent event(String kind, String preview) {
         return new OfflineEvent(1, 6, "d_5_6", "9", 1, 5, 0).withContent(kind, preview);
     }
+
+    @Test
+    void aRecall_isToldAsTheMessageItTakesBack_withoutItsText() {
+        OfflineEvent recall = new OfflineEvent(1, 6, "d_5_6", "12", 3, 5, 0).withRecalled("9");
+
+        assertThat(NotificationTexts.worthTelling(recall)).isTrue();
+        var n = NotificationTexts.of(recall, CONTEXT, true);
+        assertThat(n.type()).isEqualTo("recall");
+        assertThat(n.msgId()).isEqualTo("9");
+        assertThat(n.conversationId()).isEqualTo("d_5_6");
+        assertThat(n.body()).isEqualTo("This message was recalled");
+    }
 }
