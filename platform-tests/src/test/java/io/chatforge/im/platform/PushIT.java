@@ -123,6 +123,31 @@ class PushIT {
     }
 
     @Test
+    void aGroupMessage_isPushedToEachMemberWithRegistrations_titledWithTheGroup() throws Exception {
+        var alice = Accounts.registerAndLogin(api, "push");
+        var bob = Accounts.registerAndLogin(api, "push");
+        var carol = Accounts.registerAndLogin(api, "push");
+        Friends.befriend(api, alice, bob);
+        Friends.befriend(api, alice, carol);
+        api.patch("/api/users/me", Map.of("nickname", "Alice"), alice.accessToken());
+        long groupId = Groups.create(api, alice, List.of(bob.userId(), carol.userId()));
+        String path = "/push/group-" + bob.userId();
+        var subscriber = new WebPushSubscriber();
+        register(bob, pushService.endpoint(path), subscriber);
+        try (var a = WsClient.connect(platform, alice.accessToken())) {
+            awaitOnline(a);
+            sent(a, "g1", group(groupId), text("hi all"));
+
+            JsonNode payload = ApiClient.JSON.readTree(
+                    subscriber.decrypt(awaitPushes(path, 1).get(0).body()));
+            assertThat(payload.get("conversationId").asString()).isEqualTo("g_" + groupId);
+            assertThat(payload.get("title").asString()).isEqualTo("group");
+            assertThat(payload.get("body").asString()).isEqualTo("Alice: hi all");
+            assertNoMorePushes(path, 1);
+        }
+    }
+
+    @Test
     void aMutedChat_isQuiet_butAMentionStillComesThrough() throws Exception {
         var alice = Accounts.registerAndLogin(api, "push");
         var bob = Accounts.registerAndLogin(api, "push");

@@ -141,7 +141,9 @@ class SendIngestor {
                     frame,
                     appended.groupMembers().getOrDefault(entry.conversationId(), Set.of()),
                     send.senderId(),
-                    send.senderDeviceId());
+                    send.senderDeviceId(),
+                    offlineEvent(send, entry, body, 0L),
+                    body.mentions());
         }
         long receiver = send.to().userId();
         return Delivery.direct(

@@ -62,6 +62,7 @@ public class Push {
         for (int i = 0; i < batch.size(); i++) {
             send(batch.get(i), audiences.get(i), recipients, unreached, connected);
         }
+        groupPushes(batch, recipients, unreached, connected);
         unreached.addAll(partlyUnreached(connected, recipients));
         if (!unreached.isEmpty()) {
             offline.publish(unreached);
@@ -72,6 +73,39 @@ public class Push {
         Set<Long> members = new HashSet<>();
         batch.stream().filter(Delivery::byFlags).forEach(d -> members.addAll(d.receivers()));
         return flags.online(members);
+    }
+
+    /**
+     * Group messages: each member (not the sender) with push registrations gets the message's event,
+     * for all their devices when none is connected, else for those not connected or in the
+     * background. One set lookup for all the batch's members.
+     */
+    private void groupPushes(
+            List<Delivery> batch, Recipients recipients, List<OfflineEvent> unreached, List<OfflineEvent> connected) {
+        Set<Long> candidates = new HashSet<>();
+        for (Delivery delivery : batch) {
+            if (delivery.byFlags() && delivery.whenOffline() != null) {
+                delivery.receivers().stream()
+                        .filter(u -> !u.equals(delivery.senderId()))
+                        .forEach(candidates::add);
+            }
+        }
+        if (candidates.isEmpty()) {
+            return;
+        }
+        Set<Long> registered = routes.withPushDevices(candidates);
+        for (Delivery delivery : batch) {
+            if (!delivery.byFlags() || delivery.whenOffline() == null) {
+                continue;
+            }
+            for (long member : delivery.receivers()) {
+                if (member == delivery.senderId() || !registered.contains(member)) {
+                    continue;
+                }
+                OfflineEvent event = delivery.whenOffline().forUser(member).withMentioned(delivery.mentions(member));
+                (recipients.isOnline(member) ? connected : unreached).add(event);
+            }
+        }
     }
 
     /** Events of connected receivers for their devices that still get a push (one lookup for the batch). */
@@ -110,10 +144,10 @@ public class Push {
             }
             if (recipients.isOnline(user)) {
                 deliveries.toUser(user, recipients.of(user), null, delivery.frame());
-                if (delivery.whenOffline() != null) {
+                if (delivery.whenOffline() != null && !delivery.byFlags()) {
                     connected.add(delivery.whenOffline());
                 }
-            } else if (delivery.whenOffline() != null) {
+            } else if (delivery.whenOffline() != null && !delivery.byFlags()) {
                 unreached.add(delivery.whenOffline());
             }
         }

@@ -101,6 +101,29 @@ class RouteLookup {
         return out;
     }
 
+    /** Those of these users who registered a device for push notifications (one command). */
+    java.util.Set<Long> withPushDevices(Collection<Long> userIds) {
+        java.util.Set<Long> out = new java.util.HashSet<>();
+        if (userIds.isEmpty()) {
+            return out;
+        }
+        List<Long> users = new ArrayList<>(userIds);
+        try {
+            Map<Object, Boolean> answers = redis.opsForSet()
+                    .isMember(
+                            PresenceKeys.pushUsers(),
+                            users.stream().map(String::valueOf).toArray());
+            users.forEach(u -> {
+                if (Boolean.TRUE.equals(answers.get(String.valueOf(u)))) {
+                    out.add(u);
+                }
+            });
+        } catch (RuntimeException e) {
+            log.warn("push registration lookup failed: {}", e.toString());
+        }
+        return out;
+    }
+
     private static java.util.Set<String> strings(Object reply) {
         java.util.Set<String> out = new java.util.HashSet<>();
         if (reply instanceof Collection<?> values) {

@@ -94,4 +94,26 @@ class PushTest {
 
         verify(routes, never()).devices(anyCollection());
     }
+
+    @Test
+    void aGroupMessage_tellsPushServiceOfTheMembersWithRegistrations_offlineOnesForAllTheirDevices() {
+        when(routes.withPushDevices(anyCollection())).thenReturn(Set.of(2L, 3L));
+        when(routes.pushDevices(anyCollection()))
+                .thenReturn(Map.of(2L, new PushTargets.Devices(Set.of("phone", "tablet"), Set.of())));
+        var template = new OfflineEvent(OfflineEvent.VERSION, 0, "g_7", "9", 1, 1, 0);
+
+        push.deliver(Delivery.toMembers(
+                "msg",
+                List.of(1L, 2L, 3L, 4L),
+                1,
+                "phone",
+                template,
+                io.chatforge.im.contracts.frame.Mentions.of(List.of(3L))));
+
+        // 3 is offline: all its devices; 2 is online on its phone: its tablet; 4 has no registration; 1 sent it
+        verify(offline)
+                .publish(List.of(
+                        template.forUser(3).withMentioned(true),
+                        template.forUser(2).withDeviceIds(List.of("tablet"))));
+    }
 }

@@ -49,8 +49,13 @@ public final class NotificationTexts {
                 event.seq(),
                 event.senderId(),
                 context.title(),
-                preview ? body(event) : HIDDEN,
+                preview ? withSender(context, body(event)) : HIDDEN,
                 context.badge());
+    }
+
+    /** In a group, who wrote it comes first: "Alice: hi". */
+    private static String withSender(Titles.Context context, String body) {
+        return context.sender() == null || context.sender().equals(HIDDEN) ? body : context.sender() + ": " + body;
     }
 
     static String body(OfflineEvent event) {

@@ -1,5 +1,6 @@
 package io.chatforge.im.push.content;
 
+import io.chatforge.im.contracts.messaging.ConversationIds;
 import io.chatforge.im.contracts.messaging.OfflineEvent;
 import io.chatforge.im.contracts.user.UserBatchRequest;
 import io.chatforge.im.contracts.user.UserSummary;
@@ -28,13 +29,34 @@ public class Titles {
         this.resilient = resilient;
     }
 
-    public record Context(String title, long badge) {}
-
-    public Context of(OfflineEvent event) {
-        return new Context(title(event), badge(event));
+    /** {@code title}: the sender, or the group; {@code sender}: who wrote it, shown before a group message's text. */
+    public record Context(String title, long badge, String sender) {
+        public Context(String title, long badge) {
+            this(title, badge, null);
+        }
     }
 
-    private String title(OfflineEvent event) {
+    public Context of(OfflineEvent event) {
+        String sender = senderName(event);
+        Long groupId = ConversationIds.groupId(event.conversationId());
+        if (groupId == null) {
+            return new Context(sender, badge(event));
+        }
+        return new Context(groupName(groupId), badge(event), sender);
+    }
+
+    private String groupName(long groupId) {
+        try {
+            return resilient
+                    .call("message-service", () -> unread.groupName(groupId))
+                    .name();
+        } catch (RuntimeException e) {
+            log.debug("no group name for a push: {}", e.toString());
+            return NotificationTexts.HIDDEN;
+        }
+    }
+
+    private String senderName(OfflineEvent event) {
         try {
             List<UserSummary> found =
                     resilient.call("user-service", () -> people.users(new UserBatchRequest(List.of(event.senderId()))));

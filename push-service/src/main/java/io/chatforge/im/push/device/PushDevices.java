@@ -41,6 +41,14 @@ public class PushDevices {
                 r.locale(),
                 r.updatedAt());
         redis.opsForSet().add(PresenceKeys.pushDevices(r.userId()), r.deviceId());
+        redis.opsForSet().add(PresenceKeys.pushUsers(), Long.toString(r.userId()));
+    }
+
+    /** A user whose last registration went is no longer among those message-service looks for. */
+    private void forgetUserIfNone(long userId) {
+        if (ofUser(userId).isEmpty()) {
+            redis.opsForSet().remove(PresenceKeys.pushUsers(), Long.toString(userId));
+        }
     }
 
     public List<Registration> ofUser(long userId) {
@@ -54,6 +62,7 @@ public class PushDevices {
         boolean deleted =
                 jdbc.update("DELETE FROM push_devices WHERE user_id = ? AND device_id = ?", userId, deviceId) == 1;
         redis.opsForSet().remove(PresenceKeys.pushDevices(userId), deviceId);
+        forgetUserIfNone(userId);
         return deleted;
     }
 
@@ -66,6 +75,7 @@ public class PushDevices {
                 r.updatedAt());
         if (deleted == 1) {
             redis.opsForSet().remove(PresenceKeys.pushDevices(r.userId()), r.deviceId());
+            forgetUserIfNone(r.userId());
         }
     }
 

@@ -58,4 +58,14 @@ class NotificationTextsTest {
         assertThat(n.conversationId()).isEqualTo("d_5_6");
         assertThat(n.body()).isEqualTo("This message was recalled");
     }
+
+    @Test
+    void inAGroup_theTitleIsTheGroup_andTheTextSaysWhoWroteIt() {
+        var group = new Titles.Context("Climbing", 2, "Alice");
+        OfflineEvent event = new OfflineEvent(1, 6, "g_7", "9", 1, 5, 0).withContent("text", "rope?");
+
+        assertThat(NotificationTexts.of(event, group, true).title()).isEqualTo("Climbing");
+        assertThat(NotificationTexts.of(event, group, true).body()).isEqualTo("Alice: rope?");
+        assertThat(NotificationTexts.of(event, group, false).body()).isEqualTo("New message");
+    }
 }

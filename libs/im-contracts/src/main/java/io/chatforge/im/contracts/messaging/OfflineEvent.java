@@ -88,6 +88,24 @@ public record OfflineEvent(
                 recalled);
     }
 
+    /** The same event for another receiver (a group's members share one). */
+    public OfflineEvent forUser(long userId) {
+        return new OfflineEvent(
+                version,
+                userId,
+                conversationId,
+                msgId,
+                seq,
+                senderId,
+                ts,
+                muted,
+                mentioned,
+                kind,
+                preview,
+                deviceIds,
+                recalled);
+    }
+
     /** A recall of {@code msgId}: its notification should go. */
     public OfflineEvent withRecalled(String msgId) {
         return new OfflineEvent(

@@ -22,6 +22,11 @@ public final class PresenceKeys {
         return "im:bg:{" + userId + "}";
     }
 
+    /** Users with any device registered for push notifications (a set, kept by push-service). */
+    public static String pushUsers() {
+        return "im:push:users";
+    }
+
     /** The user's devices registered for push notifications (a set of device ids, kept by push-service). */
     public static String pushDevices(long userId) {
         return "im:push:devices:{" + userId + "}";

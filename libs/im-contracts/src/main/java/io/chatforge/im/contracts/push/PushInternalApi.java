@@ -8,4 +8,9 @@ public final class PushInternalApi {
     private PushInternalApi() {}
 
     public record Unread(long unread) {}
+
+    /** message-service: a group's name, the title of its notifications. */
+    public static final String GROUP_NAME = "/internal/groups/{groupId}/name";
+
+    public record GroupName(String name) {}
 }
