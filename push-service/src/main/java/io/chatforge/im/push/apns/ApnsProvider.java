@@ -10,14 +10,11 @@ import io.chatforge.im.push.content.Notification;
 import io.chatforge.im.push.delivery.DeliveryProperties;
 import io.chatforge.im.push.delivery.Outcome;
 import io.chatforge.im.push.delivery.Provider;
-import io.chatforge.im.push.delivery.RetryAfter;
 import io.chatforge.im.push.device.Registration;
-import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyFactory;
 import java.security.interfaces.ECPrivateKey;
@@ -102,29 +99,20 @@ class ApnsProvider implements Provider {
 
     @Override
     public Outcome send(Registration registration, Notification notification) {
-        try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(properties.url() + "/3/device/"
-                            + URLEncoder.encode(registration.token(), StandardCharsets.UTF_8)))
-                    .timeout(delivery.timeout())
-                    .header("authorization", "bearer " + providerToken())
-                    .header("apns-topic", properties.topic())
-                    .header("apns-push-type", "alert")
-                    .header("apns-priority", "10")
-                    .header("apns-collapse-id", collapseId(notification.conversationId()))
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(payload(notification))))
-                    .build();
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() == 400 && response.body().contains("BadDeviceToken")) {
-                return new Outcome(Outcome.Kind.GONE, 400, null);
-            }
-            return Outcome.ofStatus(
-                    response.statusCode(), RetryAfter.of(response.headers().firstValue("Retry-After")));
-        } catch (IOException e) {
-            return Outcome.unreachable();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Outcome.unreachable();
-        }
+        HttpRequest request = HttpRequest.newBuilder(URI.create(properties.url() + "/3/device/"
+                        + URLEncoder.encode(registration.token(), StandardCharsets.UTF_8)))
+                .timeout(delivery.timeout())
+                .header("authorization", "bearer " + providerToken())
+                .header("apns-topic", properties.topic())
+                .header("apns-push-type", "alert")
+                .header("apns-priority", "10")
+                .header("apns-collapse-id", collapseId(notification.conversationId()))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(payload(notification))))
+                .build();
+        return Outcome.exchange(
+                http,
+                request,
+                response -> response.statusCode() == 400 && response.body().contains("BadDeviceToken"));
     }
 
     /** The provider token, signed anew once it is 40 minutes old. */

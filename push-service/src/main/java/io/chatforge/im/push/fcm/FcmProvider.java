@@ -6,7 +6,6 @@ import io.chatforge.im.push.content.Notification;
 import io.chatforge.im.push.delivery.DeliveryProperties;
 import io.chatforge.im.push.delivery.Outcome;
 import io.chatforge.im.push.delivery.Provider;
-import io.chatforge.im.push.delivery.RetryAfter;
 import io.chatforge.im.push.device.Registration;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -14,7 +13,6 @@ import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -91,31 +89,27 @@ class FcmProvider implements Provider {
 
     @Override
     public Outcome send(Registration registration, Notification notification) {
+        String token;
         try {
             credentials.refreshIfExpired();
-            String token = credentials.getAccessToken().getTokenValue();
-            HttpRequest request = HttpRequest.newBuilder(
-                            URI.create(properties.url() + "/v1/projects/" + projectId + "/messages:send"))
-                    .timeout(delivery.timeout())
-                    .header("Authorization", "Bearer " + token)
-                    .header("Content-Type", "application/json; charset=UTF-8")
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(
-                            json.writeValueAsBytes(message(registration, notification))))
-                    .build();
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() == 400
-                    && response.body().contains("INVALID_ARGUMENT")
-                    && response.body().contains("registration token")) {
-                return new Outcome(Outcome.Kind.GONE, 400, null);
-            }
-            return Outcome.ofStatus(
-                    response.statusCode(), RetryAfter.of(response.headers().firstValue("Retry-After")));
+            token = credentials.getAccessToken().getTokenValue();
         } catch (IOException e) {
-            return Outcome.unreachable();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Outcome.unreachable();
+            return Outcome.unreachable(); // the token endpoint did not answer
         }
+        HttpRequest request = HttpRequest.newBuilder(
+                        URI.create(properties.url() + "/v1/projects/" + projectId + "/messages:send"))
+                .timeout(delivery.timeout())
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json; charset=UTF-8")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(
+                        json.writeValueAsBytes(message(registration, notification))))
+                .build();
+        return Outcome.exchange(
+                http,
+                request,
+                response -> response.statusCode() == 400
+                        && response.body().contains("INVALID_ARGUMENT")
+                        && response.body().contains("registration token"));
     }
 
     /** The v1 message: data for the app, a visible notification, collapsed per conversation. */

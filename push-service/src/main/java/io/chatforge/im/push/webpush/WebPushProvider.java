@@ -5,14 +5,11 @@ import io.chatforge.im.push.content.Notification;
 import io.chatforge.im.push.delivery.DeliveryProperties;
 import io.chatforge.im.push.delivery.Outcome;
 import io.chatforge.im.push.delivery.Provider;
-import io.chatforge.im.push.delivery.RetryAfter;
 import io.chatforge.im.push.device.EndpointGuard;
 import io.chatforge.im.push.device.Registration;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.Base64;
 import java.util.Map;
 import org.springframework.stereotype.Component;
@@ -80,16 +77,7 @@ class WebPushProvider implements Provider {
                 request.header(name, value);
             }
         });
-        try {
-            HttpResponse<Void> response = http.send(request.build(), HttpResponse.BodyHandlers.discarding());
-            return Outcome.ofStatus(
-                    response.statusCode(), RetryAfter.of(response.headers().firstValue("Retry-After")));
-        } catch (IOException e) {
-            return Outcome.unreachable();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Outcome.unreachable();
-        }
+        return Outcome.exchange(http, request.build(), response -> false);
     }
 
     /** A topic is at most 32 URL-safe characters. */
