@@ -56,7 +56,7 @@ public class Push {
                 users.add(delivery.senderId());
             }
         }
-        Recipients recipients = new Recipients(routes.devices(users));
+        Recipients recipients = routes.recipients(users, pushCandidates(batch));
         List<OfflineEvent> unreached = new ArrayList<>();
         List<OfflineEvent> connected = new ArrayList<>();
         for (int i = 0; i < batch.size(); i++) {
@@ -69,6 +69,19 @@ public class Push {
         }
     }
 
+    /** Receivers whose push registrations matter: direct receivers and group members a message tells. */
+    private static Set<Long> pushCandidates(List<Delivery> batch) {
+        Set<Long> candidates = new HashSet<>();
+        for (Delivery delivery : batch) {
+            if (delivery.whenOffline() != null) {
+                delivery.receivers().stream()
+                        .filter(u -> !u.equals(delivery.senderId()))
+                        .forEach(candidates::add);
+            }
+        }
+        return candidates;
+    }
+
     private Set<Long> online(List<Delivery> batch) {
         Set<Long> members = new HashSet<>();
         batch.stream().filter(Delivery::byFlags).forEach(d -> members.addAll(d.receivers()));
@@ -78,28 +91,16 @@ public class Push {
     /**
      * Group messages: each member (not the sender) with push registrations gets the message's event,
      * for all their devices when none is connected, else for those not connected or in the
-     * background. One set lookup for all the batch's members.
+     * background (registrations come with the batch's route lookup).
      */
-    private void groupPushes(
+    private static void groupPushes(
             List<Delivery> batch, Recipients recipients, List<OfflineEvent> unreached, List<OfflineEvent> connected) {
-        Set<Long> candidates = new HashSet<>();
-        for (Delivery delivery : batch) {
-            if (delivery.byFlags() && delivery.whenOffline() != null) {
-                delivery.receivers().stream()
-                        .filter(u -> !u.equals(delivery.senderId()))
-                        .forEach(candidates::add);
-            }
-        }
-        if (candidates.isEmpty()) {
-            return;
-        }
-        Set<Long> registered = routes.withPushDevices(candidates);
         for (Delivery delivery : batch) {
             if (!delivery.byFlags() || delivery.whenOffline() == null) {
                 continue;
             }
             for (long member : delivery.receivers()) {
-                if (member == delivery.senderId() || !registered.contains(member)) {
+                if (member == delivery.senderId() || !recipients.hasPushDevices(member)) {
                     continue;
                 }
                 OfflineEvent event = delivery.whenOffline().forUser(member).withMentioned(delivery.mentions(member));
@@ -108,7 +109,10 @@ public class Push {
         }
     }
 
-    /** Events of connected receivers for their devices that still get a push (one lookup for the batch). */
+    /**
+     * Events of connected receivers with push registrations, for their devices that still get a push
+     * (a second lookup, only when such receivers are in the batch).
+     */
     private List<OfflineEvent> partlyUnreached(List<OfflineEvent> connected, Recipients recipients) {
         if (connected.isEmpty()) {
             return List.of();
@@ -144,7 +148,7 @@ public class Push {
             }
             if (recipients.isOnline(user)) {
                 deliveries.toUser(user, recipients.of(user), null, delivery.frame());
-                if (delivery.whenOffline() != null && !delivery.byFlags()) {
+                if (delivery.whenOffline() != null && !delivery.byFlags() && recipients.hasPushDevices(user)) {
                     connected.add(delivery.whenOffline());
                 }
             } else if (delivery.whenOffline() != null && !delivery.byFlags()) {

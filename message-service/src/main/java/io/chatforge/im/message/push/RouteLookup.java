@@ -5,11 +5,12 @@ import io.chatforge.im.contracts.messaging.PresenceKeys.Route;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.data.redis.connection.RedisConnection;
 import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Component;
@@ -29,25 +30,40 @@ class RouteLookup {
         this.redis = redis;
     }
 
-    /** user -> device -> route, live routes only; users with no live device are absent. */
+    /**
+     * Where these users' devices are connected (live routes only; users with no live device have
+     * none), and which of {@code pushCandidates} registered a device for push notifications: one
+     * pipelined round trip for both. If Redis cannot answer, nobody is routed or registered.
+     */
     @SuppressWarnings("unchecked")
-    Map<Long, Map<String, Route>> devices(Collection<Long> userIds) {
+    Recipients recipients(Collection<Long> userIds, Collection<Long> pushCandidates) {
         Map<Long, Map<String, Route>> routes = new HashMap<>();
-        if (userIds.isEmpty()) {
-            return routes;
+        Set<Long> registered = new HashSet<>();
+        if (userIds.isEmpty() && pushCandidates.isEmpty()) {
+            return new Recipients(routes, registered);
         }
         List<Long> users = new ArrayList<>(userIds);
+        List<Long> candidates = new ArrayList<>(pushCandidates);
         List<Object> replies;
         try {
             replies = redis.executePipelined((RedisCallback<Object>) connection -> {
                 for (long user : users) {
-                    hashGetAll(connection, PresenceKeys.routes(user));
+                    connection.hashCommands().hGetAll(bytes(PresenceKeys.routes(user)));
+                }
+                if (!candidates.isEmpty()) {
+                    connection
+                            .setCommands()
+                            .sMIsMember(
+                                    bytes(PresenceKeys.pushUsers()),
+                                    candidates.stream()
+                                            .map(u -> bytes(Long.toString(u)))
+                                            .toArray(byte[][]::new));
                 }
                 return null;
             });
         } catch (RuntimeException e) {
             log.warn("route lookup failed, deliveries wait for sync: {}", e.toString());
-            return routes;
+            return new Recipients(routes, registered);
         }
         long now = System.currentTimeMillis();
         for (int i = 0; i < users.size(); i++) {
@@ -66,7 +82,14 @@ class RouteLookup {
                 routes.put(users.get(i), live);
             }
         }
-        return routes;
+        if (!candidates.isEmpty() && replies.get(users.size()) instanceof List<?> members) {
+            for (int i = 0; i < candidates.size(); i++) {
+                if (Boolean.TRUE.equals(members.get(i))) {
+                    registered.add(candidates.get(i));
+                }
+            }
+        }
+        return new Recipients(routes, registered);
     }
 
     /**
@@ -101,29 +124,6 @@ class RouteLookup {
         return out;
     }
 
-    /** Those of these users who registered a device for push notifications (one command). */
-    java.util.Set<Long> withPushDevices(Collection<Long> userIds) {
-        java.util.Set<Long> out = new java.util.HashSet<>();
-        if (userIds.isEmpty()) {
-            return out;
-        }
-        List<Long> users = new ArrayList<>(userIds);
-        try {
-            Map<Object, Boolean> answers = redis.opsForSet()
-                    .isMember(
-                            PresenceKeys.pushUsers(),
-                            users.stream().map(String::valueOf).toArray());
-            users.forEach(u -> {
-                if (Boolean.TRUE.equals(answers.get(String.valueOf(u)))) {
-                    out.add(u);
-                }
-            });
-        } catch (RuntimeException e) {
-            log.warn("push registration lookup failed: {}", e.toString());
-        }
-        return out;
-    }
-
     private static java.util.Set<String> strings(Object reply) {
         java.util.Set<String> out = new java.util.HashSet<>();
         if (reply instanceof Collection<?> values) {
@@ -134,9 +134,5 @@ class RouteLookup {
 
     private static byte[] bytes(String key) {
         return key.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-    }
-
-    private static void hashGetAll(RedisConnection connection, String key) {
-        connection.hashCommands().hGetAll(key.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 }

@@ -28,6 +28,8 @@ class PushTest {
     private final DeliveryPublisher deliveries = mock(DeliveryPublisher.class);
     private final OfflinePublisher offline = mock(OfflinePublisher.class);
     private final Push push = new Push(flags, routes, deliveries, offline);
+    /** users with a device registered for push notifications */
+    private Set<Long> pushRegistered = Set.of();
 
     PushTest() {
         when(flags.online(anyCollection())).thenAnswer(call -> {
@@ -35,14 +37,16 @@ class PushTest {
             online.retainAll(Set.of(1L, 2L));
             return online;
         });
-        when(routes.devices(anyCollection())).thenAnswer(call -> {
+        when(routes.recipients(anyCollection(), anyCollection())).thenAnswer(call -> {
             Map<Long, Map<String, Route>> live = new java.util.HashMap<>();
             for (Long user : call.<java.util.Collection<Long>>getArgument(0)) {
                 if (user == 1 || user == 2) {
                     live.put(user, PHONE);
                 }
             }
-            return live;
+            Set<Long> registered = new java.util.HashSet<>(call.<java.util.Collection<Long>>getArgument(1));
+            registered.retainAll(pushRegistered);
+            return new Recipients(live, registered);
         });
     }
 
@@ -85,19 +89,19 @@ class PushTest {
                 Delivery.toUsers("c", List.of(4L))));
 
         verify(flags, times(1)).online(anyCollection());
-        verify(routes, times(1)).devices(anyCollection());
+        verify(routes, times(1)).recipients(anyCollection(), anyCollection());
     }
 
     @Test
     void anEmptyBatch_looksNothingUp() {
         push.deliver(List.of());
 
-        verify(routes, never()).devices(anyCollection());
+        verify(routes, never()).recipients(anyCollection(), anyCollection());
     }
 
     @Test
     void aGroupMessage_tellsPushServiceOfTheMembersWithRegistrations_offlineOnesForAllTheirDevices() {
-        when(routes.withPushDevices(anyCollection())).thenReturn(Set.of(2L, 3L));
+        pushRegistered = Set.of(2L, 3L);
         when(routes.pushDevices(anyCollection()))
                 .thenReturn(Map.of(2L, new PushTargets.Devices(Set.of("phone", "tablet"), Set.of())));
         var template = new OfflineEvent(OfflineEvent.VERSION, 0, "g_7", "9", 1, 1, 0);
@@ -115,5 +119,13 @@ class PushTest {
                 .publish(List.of(
                         template.forUser(3).withMentioned(true),
                         template.forUser(2).withDeviceIds(List.of("tablet"))));
+    }
+
+    @Test
+    void aConnectedReceiverWithoutPushRegistrations_costsNoSecondLookup() {
+        push.deliver(Delivery.direct("msg", 2, 1, "phone", offlineFor(2)));
+
+        verify(routes, never()).pushDevices(anyCollection());
+        verify(offline, never()).publish(any());
     }
 }
