@@ -2,10 +2,10 @@ package io.chatforge.im.media.catalog;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -60,22 +60,20 @@ public class MediaCatalog {
                 == 1;
     }
 
-    /** The ready media of these ids that this user uploaded; each is marked claimed. */
-    public List<Media> claim(long ownerId, Collection<Long> ids, long now) {
-        if (ids.isEmpty()) {
+    /** The ready media among these ids that the given user uploaded (id -> claimed by); each is marked claimed. */
+    public List<Media> claim(Map<Long, Long> claimedBy, long now) {
+        if (claimedBy.isEmpty()) {
             return List.of();
         }
-        String in = String.join(",", Collections.nCopies(ids.size(), "?"));
-        Object[] args = new Object[ids.size() + 1];
-        args[0] = ownerId;
-        int i = 1;
-        for (Long id : ids) {
-            args[i++] = id;
-        }
-        List<Media> found = jdbc.query(
-                "SELECT " + COLUMNS + " FROM media WHERE owner_id = ? AND status = 'ready' AND id IN (" + in + ")",
-                MediaCatalog::row,
-                args);
+        String in = String.join(",", Collections.nCopies(claimedBy.size(), "?"));
+        List<Media> found = jdbc
+                .query(
+                        "SELECT " + COLUMNS + " FROM media WHERE status = 'ready' AND id IN (" + in + ")",
+                        MediaCatalog::row,
+                        claimedBy.keySet().toArray())
+                .stream()
+                .filter(m -> claimedBy.get(m.id()) == m.ownerId())
+                .toList();
         if (!found.isEmpty()) {
             jdbc.batchUpdate(
                     "UPDATE media SET claimed_at = ? WHERE id = ? AND claimed_at IS NULL",

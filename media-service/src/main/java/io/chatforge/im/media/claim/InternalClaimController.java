@@ -1,22 +1,23 @@
 package io.chatforge.im.media.claim;
 
+import io.chatforge.im.contracts.frame.MsgIds;
 import io.chatforge.im.contracts.media.MediaInternalApi;
 import io.chatforge.im.contracts.media.MediaInternalApi.ClaimRequest;
 import io.chatforge.im.contracts.media.MediaInternalApi.Claimed;
 import io.chatforge.im.media.catalog.MediaCatalog;
 import io.chatforge.im.service.web.ApiProblem;
 import java.time.Clock;
-import java.util.LinkedHashSet;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * message-service asks, for a batch of sends, which media are ready and were uploaded by their
+ * message-service asks, once for a batch of sends, which media are ready and were uploaded by their
  * sender; the ones named are marked as sent (no longer orphans). An id left out of the answer is
- * not the sender's to send.
+ * not that sender's to send.
  */
 @RestController
 class InternalClaimController {
@@ -30,19 +31,18 @@ class InternalClaimController {
 
     @PostMapping(MediaInternalApi.CLAIMS)
     List<Claimed> claim(@RequestBody ClaimRequest request) {
-        if (request.mediaIds() == null || request.mediaIds().size() > MediaInternalApi.MAX_IDS) {
-            throw ApiProblem.badRequest("validation_failed", "at most " + MediaInternalApi.MAX_IDS + " media ids");
+        if (request.claims() == null || request.claims().size() > MediaInternalApi.MAX_IDS) {
+            throw ApiProblem.badRequest("validation_failed", "at most " + MediaInternalApi.MAX_IDS + " claims");
         }
-        Set<Long> ids = new LinkedHashSet<>();
-        for (String id : request.mediaIds()) {
-            try {
-                ids.add(Long.parseLong(id));
-            } catch (NumberFormatException notAnId) {
-                // not a media id: not claimable
+        Map<Long, Long> ownerOf = new HashMap<>();
+        for (MediaInternalApi.Claim claim : request.claims()) {
+            Long id = MsgIds.parse(claim.mediaId());
+            if (id != null) {
+                ownerOf.put(id, claim.userId());
             }
         }
-        return catalog.claim(request.userId(), ids, clock.millis()).stream()
-                .map(m -> new Claimed(m.kind(), m.info()))
+        return catalog.claim(ownerOf, clock.millis()).stream()
+                .map(m -> new Claimed(m.ownerId(), m.kind(), m.info()))
                 .toList();
     }
 }

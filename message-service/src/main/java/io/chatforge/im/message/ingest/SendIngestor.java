@@ -180,7 +180,7 @@ class SendIngestor {
 
     /**
      * The objects of the batch's media sends that passed the gate, as media-service recorded them
-     * (one call per sender); null when media-service cannot answer now.
+     * (one call for the batch); null when media-service cannot answer now.
      */
     private Map<MediaClaims.Key, MediaClaims.Claimed> claimMedia(List<Send> sends, List<SendGate.Verdict> verdicts) {
         List<MediaClaims.Key> keys = new ArrayList<>();
@@ -195,7 +195,7 @@ class SendIngestor {
             return Map.of();
         }
         try {
-            return media.claim(MediaClaims.bySender(keys));
+            return media.claim(keys);
         } catch (RuntimeException unavailable) {
             return null;
         }

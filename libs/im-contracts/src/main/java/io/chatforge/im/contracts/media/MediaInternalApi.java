@@ -10,7 +10,7 @@ import java.util.List;
  * them, and so who may read them.
  */
 public final class MediaInternalApi {
-    /** media-service: the media of these ids that are ready and were uploaded by the user. */
+    /** media-service: which of these (sender, media) pairs name a ready upload of that sender. */
     public static final String CLAIMS = "/internal/media/claims";
     /** message-service: may this user read a message that carries this media? */
     public static final String READABLE = "/internal/messages/media/{mediaId}/readers/{userId}";
@@ -22,10 +22,14 @@ public final class MediaInternalApi {
 
     private MediaInternalApi() {}
 
-    public record ClaimRequest(long userId, List<String> mediaIds) {}
+    /** A batch of sends' media: one call for all the senders of a batch. */
+    public record ClaimRequest(List<Claim> claims) {}
 
-    /** A media object ready to be sent, with its kind. */
-    public record Claimed(String kind, @JsonUnwrapped MediaInfo media) {}
+    public record Claim(long userId, String mediaId) {}
+
+    /** A media object ready to be sent by its uploader, with its kind. */
+    public record Claimed(
+            long userId, String kind, @JsonUnwrapped MediaInfo media) {}
 
     public record Readable(boolean readable) {}
 
