@@ -36,6 +36,7 @@ class Dispatcher implements AutoCloseable {
     private final Backoff backoff;
     private final ScheduledExecutorService workers;
     private final MeterRegistry meters;
+    private final Map<String, Timer> latency = new java.util.concurrent.ConcurrentHashMap<>();
 
     Dispatcher(List<Provider> providers, PushDevices devices, DeliveryProperties properties, MeterRegistry meters) {
         this.providers = providers.stream().collect(Collectors.toMap(Provider::name, Function.identity()));
@@ -84,11 +85,11 @@ class Dispatcher implements AutoCloseable {
         switch (outcome.kind()) {
             case DELIVERED -> {
                 count("sent", provider);
-                Timer.builder("im.push.latency")
-                        .description("from the message being stored to the provider accepting its push")
-                        .tag("provider", provider.name())
-                        .publishPercentileHistogram()
-                        .register(meters)
+                latency.computeIfAbsent(provider.name(), name -> Timer.builder("im.push.latency")
+                                .description("from the message being stored to the provider accepting its push")
+                                .tag("provider", name)
+                                .publishPercentileHistogram()
+                                .register(meters))
                         .record(Duration.ofMillis(Math.max(0, System.currentTimeMillis() - storedAt)));
             }
             case GONE -> {
