@@ -1,23 +1,31 @@
 package io.chatforge.im.bench;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.WebSocket;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import reactor.core.Disposable;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.http.client.WebsocketClientSpec;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** One benchmark device: sends to its friend, records acknowledgements and deliveries. */
+/**
+ * One benchmark device: sends to its friend, records acknowledgements and deliveries.
+ *
+ * <p>A Reactor Netty WebSocket, as the platform's own services use: the JDK's WebSocket client cost
+ * about twice the CPU per frame (a future chain per send, a copy per received frame), and the load
+ * generator shares the machine's two cores with the platform it measures.
+ */
 final class BenchConnection {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     /** BENCH_DEBUG=1 prints the first frames received, to see what the platform answers */
@@ -30,8 +38,13 @@ final class BenchConnection {
     final BenchUsers.User user;
     final long peer;
     private final Recorder recorder;
-    private WebSocket socket;
-    private CompletableFuture<?> lastSend = CompletableFuture.completedFuture(null);
+    /** the connector's largest frame is a 1 MiB sync page */
+    private static final int MAX_FRAME = 2 << 20;
+    /** frames to write, in order; emitted under this object's lock (a sink takes one emitter at a time) */
+    private final Sinks.Many<String> outgoing = Sinks.many().unicast().onBackpressureBuffer();
+
+    private volatile boolean open;
+    private volatile Disposable connection;
     private final AtomicLong counter = new AtomicLong();
     /** retries so far of each send refused as retryable */
     private final Map<String, Integer> attempts = new ConcurrentHashMap<>();
@@ -53,14 +66,36 @@ final class BenchConnection {
         this.recorder = recorder;
     }
 
+    /** A client without a connection pool: each WebSocket is a connection of its own. */
+    static HttpClient client() {
+        return HttpClient.newConnection().responseTimeout(Duration.ofSeconds(30));
+    }
+
     CompletableFuture<BenchConnection> connect(HttpClient http, String url) {
-        return http.newWebSocketBuilder()
-                .connectTimeout(Duration.ofSeconds(30))
-                .buildAsync(URI.create(url + "?token=" + user.token()), new Listener())
-                .thenApply(ws -> {
-                    socket = ws;
-                    return this;
-                });
+        CompletableFuture<BenchConnection> opened = new CompletableFuture<>();
+        connection = http.websocket(WebsocketClientSpec.builder()
+                        .maxFramePayloadLength(MAX_FRAME)
+                        .build())
+                .uri(url + "?token=" + user.token())
+                .handle((in, out) -> {
+                    open = true;
+                    opened.complete(this);
+                    Mono<Void> reading = in.aggregateFrames(MAX_FRAME)
+                            .receiveFrames()
+                            .doOnNext(frame -> {
+                                if (frame instanceof TextWebSocketFrame text) {
+                                    handle(text.text());
+                                }
+                            })
+                            .then();
+                    return out.sendString(outgoing.asFlux()).then().and(reading);
+                })
+                .doFinally(signal -> open = false)
+                .subscribe(
+                        null,
+                        opened::completeExceptionally,
+                        () -> opened.completeExceptionally(new IllegalStateException("closed before it opened")));
+        return opened;
     }
 
     /**
@@ -99,7 +134,7 @@ final class BenchConnection {
         String frame = "{\"type\":\"send\",\"clientMsgId\":\"" + clientMsgId + "\",\"to\":{\"userId\":" + peer
                 + "},\"body\":{\"kind\":\"text\",\"text\":\"b|" + first + "|" + clientMsgId + "|" + attempt
                 + "\"}}";
-        lastSend = lastSend.thenCompose(v -> socket.sendText(frame, true)).exceptionally(e -> null);
+        outgoing.tryEmitNext(frame);
     }
 
     Map<String, Long> recorderErrors() {
@@ -109,84 +144,69 @@ final class BenchConnection {
     }
 
     void ping() {
-        if (socket != null) {
+        if (open) {
             sendRaw("{\"type\":\"ping\"}");
         }
     }
 
     /** Opened and not closed by either side since. */
     boolean isOpen() {
-        WebSocket ws = socket;
-        return ws != null && !ws.isInputClosed() && !ws.isOutputClosed();
+        return open;
     }
 
     synchronized void sendRaw(String frame) {
-        lastSend = lastSend.thenCompose(v -> socket.sendText(frame, true)).exceptionally(e -> null);
+        outgoing.tryEmitNext(frame);
     }
 
     void close() {
-        if (socket != null) {
-            socket.abort();
+        Disposable c = connection;
+        if (c != null) {
+            c.dispose();
         }
     }
 
-    private final class Listener implements WebSocket.Listener {
-        private final StringBuilder partial = new StringBuilder();
-
-        @Override
-        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-            partial.append(data);
-            if (last) {
-                handle(partial.toString());
-                partial.setLength(0);
-            }
-            webSocket.request(1);
-            return null;
+    private void handle(String text) {
+        long now = System.nanoTime();
+        if (DEBUG && DEBUG_FRAMES.incrementAndGet() <= 20) {
+            System.out.println("[frame to " + user.username() + "] " + text);
         }
-
-        private void handle(String text) {
-            long now = System.nanoTime();
-            if (DEBUG && DEBUG_FRAMES.incrementAndGet() <= 20) {
-                System.out.println("[frame to " + user.username() + "] " + text);
+        JsonNode frame = JSON.readTree(text);
+        switch (frame.path("type").asString()) {
+            case "sent" -> {
+                recorder.acknowledged(
+                        frame.get("clientMsgId").asString(),
+                        new Recorder.Stored(
+                                frame.path("msgId").asString(),
+                                frame.path("conversationId").asString(),
+                                frame.path("seq").asLong()),
+                        now);
+                if (recorder.sendOnAck) {
+                    sendNext();
+                }
             }
-            JsonNode frame = JSON.readTree(text);
-            switch (frame.path("type").asString()) {
-                case "sent" -> {
-                    recorder.acknowledged(
-                            frame.get("clientMsgId").asString(),
-                            new Recorder.Stored(
-                                    frame.path("msgId").asString(),
-                                    frame.path("conversationId").asString(),
-                                    frame.path("seq").asLong()),
-                            now);
-                    if (recorder.sendOnAck) {
-                        sendNext();
-                    }
+            case "msg" -> {
+                String msgId = frame.get("msgId").asString();
+                boolean first = received.putIfAbsent(msgId, Boolean.TRUE) == null;
+                String[] body = frame.get("body").get("text").asString().split("\\|");
+                if (body.length == 4) {
+                    recorder.delivered(body[2], Long.parseLong(body[1]), Long.parseLong(body[3]), now, first);
                 }
-                case "msg" -> {
-                    String msgId = frame.get("msgId").asString();
-                    boolean first = received.putIfAbsent(msgId, Boolean.TRUE) == null;
-                    String[] body = frame.get("body").get("text").asString().split("\\|");
-                    if (body.length == 4) {
-                        recorder.delivered(body[2], Long.parseLong(body[1]), Long.parseLong(body[3]), now, first);
-                    }
-                }
-                case "sync.page" -> {
-                    recorder.synced(frame, user.id());
-                    firstSyncPage.complete(now);
-                }
-                case "error" -> {
-                    String code = frame.path("code").asString();
-                    recorder.error(code);
-                    if (RETRYABLE.contains(code)) {
-                        resendLater(frame.path("ref").asString());
-                    }
-                    if ("storm".equals(frame.path("ref").asString())) {
-                        firstSyncPage.complete(-1L);
-                    }
-                }
-                default -> {}
             }
+            case "sync.page" -> {
+                recorder.synced(frame, user.id());
+                firstSyncPage.complete(now);
+            }
+            case "error" -> {
+                String code = frame.path("code").asString();
+                recorder.error(code);
+                if (RETRYABLE.contains(code)) {
+                    resendLater(frame.path("ref").asString());
+                }
+                if ("storm".equals(frame.path("ref").asString())) {
+                    firstSyncPage.complete(-1L);
+                }
+            }
+            default -> {}
         }
     }
 }

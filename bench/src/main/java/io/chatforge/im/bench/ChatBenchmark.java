@@ -1,6 +1,5 @@
 package io.chatforge.im.bench;
 
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -229,18 +228,12 @@ public final class ChatBenchmark {
 
     /** Opens all sockets, at most {@code concurrency} handshakes at a time, over a few shared HTTP clients. */
     static void connectAll(List<BenchConnection> connections, String url, int concurrency) throws Exception {
-        List<HttpClient> clients = new ArrayList<>();
-        for (int i = 0; i < 8; i++) {
-            clients.add(HttpClient.newHttpClient());
-        }
+        var client = BenchConnection.client();
         Semaphore inFlight = new Semaphore(concurrency);
         List<CompletableFuture<BenchConnection>> opened = new ArrayList<>();
         for (int i = 0; i < connections.size(); i++) {
             inFlight.acquire();
-            opened.add(connections
-                    .get(i)
-                    .connect(clients.get(i % clients.size()), url)
-                    .whenComplete((c, e) -> inFlight.release()));
+            opened.add(connections.get(i).connect(client, url).whenComplete((c, e) -> inFlight.release()));
         }
         CompletableFuture.allOf(opened.toArray(CompletableFuture[]::new)).get(5, TimeUnit.MINUTES);
     }
