@@ -4,6 +4,7 @@ import io.chatforge.im.contracts.frame.ErrorCodes;
 import io.chatforge.im.contracts.frame.MessageBody;
 import io.chatforge.im.contracts.messaging.ConversationIds;
 import java.nio.charset.StandardCharsets;
+import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -222,7 +223,8 @@ class MessageAppender {
                 "INSERT INTO messages (conversation_id, seq, id, sender_id, sender_device_id, receiver_id,"
                         + " client_msg_id, kind, content, created_at, target_id, reply_to_id, mentions,"
                         + " forwarded_from, visible_to, media) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                rows);
+                rows,
+                MESSAGE_COLUMN_TYPES);
         sequences.advance(advanced);
         lifecycle.apply(effects, now);
         List<Object[]> reads = new ArrayList<>();
@@ -279,6 +281,30 @@ class MessageAppender {
                         + " VALUES (?, ?, ?, ?)",
                 members);
     }
+
+    /**
+     * The messages columns' SQL types, in the INSERT's order. Without them every null (a text leaves six
+     * columns null) makes Spring ask the driver for the parameter's type, which MySQL's driver answers
+     * with an exception: a fifth of message-service's CPU under load, in a profile.
+     */
+    private static final int[] MESSAGE_COLUMN_TYPES = {
+        Types.VARCHAR, // conversation_id
+        Types.BIGINT, // seq
+        Types.BIGINT, // id
+        Types.BIGINT, // sender_id
+        Types.VARCHAR, // sender_device_id
+        Types.BIGINT, // receiver_id
+        Types.VARBINARY, // client_msg_id
+        Types.VARCHAR, // kind
+        Types.VARCHAR, // content
+        Types.BIGINT, // created_at
+        Types.BIGINT, // target_id
+        Types.BIGINT, // reply_to_id
+        Types.VARCHAR, // mentions
+        Types.BIGINT, // forwarded_from
+        Types.BIGINT, // visible_to
+        Types.VARCHAR // media
+    };
 
     record DedupKey(long senderId, String clientMsgId) {
         static DedupKey of(Draft draft) {
