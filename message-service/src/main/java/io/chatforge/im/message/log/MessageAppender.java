@@ -228,11 +228,16 @@ class MessageAppender {
         sequences.advance(advanced);
         lifecycle.apply(effects, now);
         List<Object[]> reads = new ArrayList<>();
-        senderRead.forEach((key, seq) -> reads.add(new Object[] {seq, seq, key.get(0), key.get(1)}));
-        jdbc.batchUpdate(
-                "UPDATE conversation_members SET read_seq = GREATEST(read_seq, ?),"
-                        + " delivered_seq = GREATEST(delivered_seq, ?) WHERE user_id = ? AND conversation_id = ?",
-                reads);
+        senderRead.forEach((key, seq) -> reads.add(new Object[] {key.get(0), key.get(1), seq}));
+        if (!reads.isEmpty()) {
+            RowsTable read = RowsTable.of(List.of("user_id", "conversation_id", "seq"), reads);
+            jdbc.update(
+                    "UPDATE conversation_members m JOIN (" + read.sql() + ") v"
+                            + " ON m.user_id = v.user_id AND m.conversation_id = v.conversation_id"
+                            + " SET m.read_seq = GREATEST(m.read_seq, v.seq),"
+                            + " m.delivered_seq = GREATEST(m.delivered_seq, v.seq)",
+                    read.args());
+        }
         return decided;
     }
 

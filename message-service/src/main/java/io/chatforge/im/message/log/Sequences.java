@@ -40,9 +40,16 @@ class Sequences {
         return lastSeq;
     }
 
-    /** Records the new last seq of each conversation (rows: seq, time, conversation id). */
+    /** Records the new last seq of each conversation (rows: seq, time, conversation id), in one statement. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void advance(List<Object[]> rows) {
-        jdbc.batchUpdate("UPDATE conversations SET last_seq = ?, last_message_at = ? WHERE id = ?", rows);
+        if (rows.isEmpty()) {
+            return;
+        }
+        RowsTable advanced = RowsTable.of(List.of("seq", "at", "id"), rows);
+        jdbc.update(
+                "UPDATE conversations c JOIN (" + advanced.sql() + ") v ON c.id = v.id"
+                        + " SET c.last_seq = v.seq, c.last_message_at = v.at",
+                advanced.args());
     }
 }
