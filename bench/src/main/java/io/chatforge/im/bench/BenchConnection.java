@@ -104,15 +104,21 @@ final class BenchConnection {
      */
     synchronized void sendNext() {
         // unique across runs: the platform answers a reused clientMsgId with the stored message and pushes nothing
-        String clientMsgId = user.id() + "-" + RUN + "-" + counter.incrementAndGet();
+        boolean warmup = recorder.warming;
+        String clientMsgId = user.id() + "-" + RUN + (warmup ? "-W" : "-") + counter.incrementAndGet();
         long now = System.nanoTime();
-        recorder.sending(clientMsgId, now);
+        if (warmup) {
+            recorder.warmupSending();
+        } else {
+            recorder.sending(clientMsgId, now);
+        }
         write(clientMsgId, now, now);
     }
 
     /** As an SDK does after a retryable refusal: the same clientMsgId again, after a pause. */
     private void resendLater(String clientMsgId) {
-        Long first = recorder.pending.get(clientMsgId);
+        Long first =
+                Recorder.isWarmup(clientMsgId) ? Long.valueOf(System.nanoTime()) : recorder.pending.get(clientMsgId);
         if (first == null || recorder.acknowledged.contains(clientMsgId)) {
             return;
         }
@@ -173,6 +179,14 @@ final class BenchConnection {
         JsonNode frame = JSON.readTree(text);
         switch (frame.path("type").asString()) {
             case "sent" -> {
+                String clientMsgId = frame.get("clientMsgId").asString();
+                if (Recorder.isWarmup(clientMsgId)) {
+                    recorder.warmupAcknowledged(now);
+                    if (recorder.sendOnAck) {
+                        sendNext();
+                    }
+                    return;
+                }
                 recorder.acknowledged(
                         frame.get("clientMsgId").asString(),
                         new Recorder.Stored(
@@ -186,8 +200,12 @@ final class BenchConnection {
             }
             case "msg" -> {
                 String msgId = frame.get("msgId").asString();
-                boolean first = received.putIfAbsent(msgId, Boolean.TRUE) == null;
                 String[] body = frame.get("body").get("text").asString().split("\\|");
+                if (body.length == 4 && Recorder.isWarmup(body[2])) {
+                    recorder.warmupDelivered(Long.parseLong(body[1]), Long.parseLong(body[3]), now);
+                    return;
+                }
+                boolean first = received.putIfAbsent(msgId, Boolean.TRUE) == null;
                 if (body.length == 4) {
                     recorder.delivered(body[2], Long.parseLong(body[1]), Long.parseLong(body[3]), now, first);
                 }

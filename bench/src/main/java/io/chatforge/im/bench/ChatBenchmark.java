@@ -91,6 +91,7 @@ public final class ChatBenchmark {
         double connectSeconds = seconds(System.nanoTime() - connectStart);
         System.out.printf("%d WebSockets open in %.1f s%n", connections.size(), connectSeconds);
 
+        recorder.warming = true;
         var ticker = Executors.newSingleThreadScheduledExecutor();
         double perTick = closed ? 0 : options.ratePerSender() * connections.size() / 100.0; // 10 ms ticks
         double[] owed = {0};
@@ -117,8 +118,9 @@ public final class ChatBenchmark {
         Map<String, Double> cpuBefore = probe.cpuSeconds();
         double machineBefore = ProcessProbe.machineBusySeconds();
         long measuredSendsBefore = recorder.sends.sum();
-        long ackedBefore = recorder.acknowledged.size();
-        long deliveredBefore = recorder.deliveredByPush.size();
+        long ackedBefore = recorder.acknowledgedCount();
+        long deliveredBefore = recorder.deliveredCount();
+        recorder.warming = false;
         recorder.measuring = true;
         long measureStart = System.nanoTime();
         Thread.sleep(options.duration().toMillis());
@@ -130,8 +132,8 @@ public final class ChatBenchmark {
                 - cpu.values().stream().mapToDouble(Double::doubleValue).sum();
         recorder.sendOnAck = false;
         long measuredSends = recorder.sends.sum() - measuredSendsBefore;
-        long acked = recorder.acknowledged.size() - ackedBefore;
-        long delivered = recorder.deliveredByPush.size() - deliveredBefore;
+        long acked = recorder.acknowledgedCount() - ackedBefore;
+        long delivered = recorder.deliveredCount() - deliveredBefore;
         sending.cancel(false);
         ticker.shutdown();
 
@@ -170,7 +172,22 @@ public final class ChatBenchmark {
         result.put("unacknowledged", unacknowledged);
         result.put("deliveredByPush", recorder.deliveredByPush.size());
         result.put("deliveredOnlyBySync", recorder.deliveredBySync.size());
-        result.put("lost", missing.size());
+        long warmupUndelivered = recorder.warmupAcknowledged.sum() - recorder.warmupDelivered.sum();
+        result.put(
+                "warmup",
+                Map.of(
+                        "sent", recorder.warmupSent.sum(),
+                        "acknowledged", recorder.warmupAcknowledged.sum(),
+                        "delivered", recorder.warmupDelivered.sum()));
+        if (warmupUndelivered != 0 || recorder.warmupAcknowledged.sum() != recorder.warmupSent.sum()) {
+            result.put(
+                    "warmupWarning",
+                    "warm-up messages are counted, not named: " + recorder.warmupSent.sum() + " sent, "
+                            + recorder.warmupAcknowledged.sum() + " acknowledged, " + recorder.warmupDelivered.sum()
+                            + " delivered");
+            System.out.println("WARNING: " + result.get("warmupWarning"));
+        }
+        result.put("lost", missing.size() + Math.max(0, warmupUndelivered));
         result.put("lostMessages", FinalSync.describe(missing, recorder, 100));
         result.put("unacknowledgedMessages", FinalSync.describe(neverAcknowledged, recorder, 100));
         result.put("duplicated", recorder.duplicates.sum());
@@ -248,7 +265,9 @@ public final class ChatBenchmark {
         while (System.nanoTime() < deadline
                 && (recorder.acknowledged.size() < recorder.pending.size()
                         || recorder.deliveredByPush.size() + recorder.deliveredBySync.size()
-                                < recorder.acknowledged.size())
+                                < recorder.acknowledged.size()
+                        || recorder.warmupAcknowledged.sum() < recorder.warmupSent.sum()
+                        || recorder.warmupDelivered.sum() < recorder.warmupAcknowledged.sum())
                 && System.nanoTime() - recorder.lastEvent.get()
                         < Duration.ofSeconds(5).toNanos()) {
             Thread.sleep(200);
