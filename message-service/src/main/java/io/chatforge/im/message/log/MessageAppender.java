@@ -152,8 +152,7 @@ class MessageAppender {
 
     private Map<DedupKey, Accepted> insert(Map<String, List<Draft>> byConversation, Map<String, Set<Long>> members) {
         long now = System.currentTimeMillis();
-        ensureConversations(byConversation.keySet(), now);
-        Map<String, Long> lastSeq = sequences.lock(byConversation.keySet());
+        Map<String, Long> lastSeq = lockCreatingMissing(byConversation.keySet(), now);
         Map<DedupKey, Accepted> decided = new HashMap<>();
         // under the lock no membership change of these groups can commit: this is who is in them
         members.putAll(currentGroupMembers(byConversation.keySet()));
@@ -258,6 +257,29 @@ class MessageAppender {
                 },
                 groups.toArray());
         return members;
+    }
+
+    /**
+     * Locks the conversations and returns their last seqs, creating the direct and self conversations
+     * that do not exist yet first. Most batches write to conversations that exist: locking first spares
+     * them two INSERT IGNOREs per conversation (conversations and their members are never deleted).
+     */
+    private Map<String, Long> lockCreatingMissing(Set<String> conversationIds, long now) {
+        Map<String, Long> lastSeq = sequences.lock(conversationIds);
+        List<String> missing = missingFrom(conversationIds, lastSeq.keySet());
+        if (!missing.isEmpty()) {
+            ensureConversations(missing, now);
+            lastSeq.putAll(sequences.lock(missing));
+        }
+        return lastSeq;
+    }
+
+    /** The conversations of a batch that the lock did not find, in id order. */
+    static List<String> missingFrom(Collection<String> conversationIds, Set<String> found) {
+        return conversationIds.stream()
+                .filter(id -> !found.contains(id))
+                .sorted()
+                .toList();
     }
 
     /** Creates missing direct conversations and their two member rows, and users' own ones. */

@@ -84,6 +84,16 @@ class MessageAppenderRulesTest {
         assertThat(outcomes).extracting(Appended.Outcome::entry).containsOnlyNulls();
     }
 
+    @Test
+    void onlyTheConversationsTheLockDidNotFind_areCreated_inIdOrder() {
+        var batch = Set.of("d:2:3", "d:1:2", "s:7", "d:1:5");
+
+        var missing = MessageAppender.missingFrom(batch, Set.of("d:1:2"));
+
+        assertThat(missing).containsExactly("d:1:5", "d:2:3", "s:7");
+        assertThat(MessageAppender.missingFrom(batch, batch)).isEmpty();
+    }
+
     private static Map<DedupKey, MessageAppender.Accepted> accepted(Map<DedupKey, Entry> created) {
         Map<DedupKey, MessageAppender.Accepted> out = new java.util.LinkedHashMap<>();
         created.forEach((key, entry) -> out.put(key, new MessageAppender.Accepted(entry, null, null)));
