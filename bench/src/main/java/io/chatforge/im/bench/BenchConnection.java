@@ -57,6 +57,9 @@ final class BenchConnection {
     /** msgIds this device received, to count duplicates */
     final Map<String, Boolean> received = new ConcurrentHashMap<>();
 
+    /** completes at the first pong: the connector answers frames only once the device's route is registered */
+    final CompletableFuture<Long> firstPong = new CompletableFuture<>();
+
     /** completes with the time of the first sync.page, or with -1 when a sync was refused (connect storm) */
     final CompletableFuture<Long> firstSyncPage = new CompletableFuture<>();
 
@@ -210,6 +213,7 @@ final class BenchConnection {
                     recorder.delivered(body[2], Long.parseLong(body[1]), Long.parseLong(body[3]), now, first);
                 }
             }
+            case "pong" -> firstPong.complete(now);
             case "sync.page" -> {
                 recorder.synced(frame, user.id());
                 firstSyncPage.complete(now);
