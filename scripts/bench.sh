@@ -14,8 +14,9 @@
 # --start: start the platform first (scripts/run.sh, with the rate limits a load test needs
 # lifted) and stop it afterwards; without it, the benchmark drives a platform that already runs.
 # A platform just started runs its hot paths interpreted or C1-compiled for minutes while C2 compiles
-# them on the same two cores (half the throughput in its first minute): with --start, the one-to-one
-# scenario drives the same load for --warmup=240 s before it measures, unless --warmup is given.
+# them on the same two cores (half the throughput in its first minute, still climbing ten minutes after the
+# start): with --start, the one-to-one scenario drives the same load for --warmup=420 s before it measures,
+# unless --warmup is given (docs/benchmarks.md, "Issue 16, fourth part").
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -32,8 +33,8 @@ for arg in "$@"; do
   ARGS+=("$arg")
 done
 if $START && $ONE_TO_ONE && ! $WARMUP_GIVEN; then
-  ARGS+=("--warmup=240")
-  echo "[bench] the platform starts cold: 240 s of the same load warm its JIT before the measurement (--warmup=N to change)"
+  ARGS+=("--warmup=420")
+  echo "[bench] the platform starts cold: 420 s of the same load warm its JIT before the measurement (--warmup=N to change)"
 fi
 
 mvn -B -q -ntp -DskipTests -pl bench -am package > /dev/null
@@ -61,4 +62,7 @@ if $START; then
   grep "is up in" "$LOG_DIR/bench-platform.log"
 fi
 
-java -Xmx1g -jar bench/target/bench-0.1.0-SNAPSHOT-exec.jar "${ARGS[@]}"
+# the parallel collector: the load generator keeps every measured message's id (hundreds of thousands), which
+# G1's concurrent marking and refinement paid for on the cores the platform needs (31-35 us of CPU per message
+# against 26-29 with this collector, docs/benchmarks.md)
+java -Xmx1g -XX:+UseParallelGC -jar bench/target/bench-0.1.0-SNAPSHOT-exec.jar "${ARGS[@]}"
