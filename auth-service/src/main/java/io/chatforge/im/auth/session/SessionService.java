@@ -3,9 +3,12 @@ package io.chatforge.im.auth.session;
 import io.chatforge.im.auth.token.AccessTokenIssuer;
 import io.chatforge.im.service.web.ApiProblem;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -16,6 +19,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 class SessionService {
+    static final int OPEN_ATTEMPTS = 5;
+
     private final DeviceSessionRepository sessions;
     private final RefreshTokenLedger refreshTokens;
     private final SessionRevocations revocations;
@@ -59,21 +64,51 @@ class SessionService {
         revocations.revoke(userId, sessionId, DeviceSession.RevokeReason.LOGOUT);
     }
 
-    /** Opens a session for the device, replacing (revoking) the one it had. */
+    /**
+     * Opens a session for the device, replacing (revoking) the one it had. Two logins of one device
+     * at once are serialised by row locks; when InnoDB picks one as a deadlock victim (both took
+     * the empty gap of a first login) it is retried, and after {@link #OPEN_ATTEMPTS} answered 503.
+     */
     TokenResponse open(long userId, String deviceId, String deviceType) {
-        Instant now = clock.instant();
-        List<String> replaced = new ArrayList<>();
-        Opened opened = transactions.execute(tx -> {
-            for (DeviceSession previous : sessions.findByUserIdAndDeviceIdAndRevokedAtIsNull(userId, deviceId)) {
-                previous.revoke(DeviceSession.RevokeReason.REPLACED, now);
-                replaced.add(previous.id());
-            }
-            DeviceSession session = sessions.save(new DeviceSession(userId, deviceId, deviceType, now));
-            return new Opened(session, refreshTokens.issue(session.id(), now));
-        });
-        replaced.forEach(id -> revocations.revoke(userId, id, DeviceSession.RevokeReason.REPLACED)); // after commit
+        Opened opened = openReplacing(userId, deviceId, deviceType, clock.instant());
+        opened.replaced()
+                .forEach(id -> revocations.revoke(userId, id, DeviceSession.RevokeReason.REPLACED)); // after commit
         var access = accessTokens.issue(userId, deviceId, opened.session().id());
         return new TokenResponse(access.value(), opened.refreshToken(), "Bearer", access.expiresInSeconds(), userId);
+    }
+
+    private Opened openReplacing(long userId, String deviceId, String deviceType, Instant now) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return transactions.execute(tx -> {
+                    List<String> replaced = new ArrayList<>();
+                    for (DeviceSession previous : sessions.lockLiveOfDevice(userId, deviceId)) {
+                        previous.revoke(DeviceSession.RevokeReason.REPLACED, now);
+                        replaced.add(previous.id());
+                    }
+                    DeviceSession session = sessions.save(new DeviceSession(userId, deviceId, deviceType, now));
+                    return new Opened(session, refreshTokens.issue(session.id(), now), replaced);
+                });
+            } catch (PessimisticLockingFailureException raced) {
+                if (attempt >= OPEN_ATTEMPTS || !backedOff(attempt)) {
+                    throw ApiProblem.unavailable(
+                            "auth_busy",
+                            "this device is logging in elsewhere right now; try again in a moment",
+                            Duration.ofSeconds(1));
+                }
+            }
+        }
+    }
+
+    /** A random pause, so the logins that lost a deadlock do not all collide again. */
+    private static boolean backedOff(int attempt) {
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(5, 20) * attempt);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     /** Spends the presented token and issues its successor, or reports reuse of a spent one. */
@@ -96,7 +131,7 @@ class SessionService {
         return ApiProblem.unauthorized("invalid_refresh_token", "the refresh token is invalid, expired or revoked");
     }
 
-    private record Opened(DeviceSession session, String refreshToken) {}
+    private record Opened(DeviceSession session, String refreshToken, List<String> replaced) {}
 
     private record Rotation(DeviceSession session, String newRefreshToken, String reusedSessionId) {}
 }
