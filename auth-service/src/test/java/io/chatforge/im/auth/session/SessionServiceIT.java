@@ -9,7 +9,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** Device sessions against the real MySQL-compatible server, where concurrent logins take locks. */
@@ -24,30 +25,29 @@ class SessionServiceIT {
     @Autowired
     DeviceSessionRepository deviceSessions;
 
-    @Test
-    void concurrentLoginsOfOneDevice_allSucceed_andLeaveOneLiveSession() throws Exception {
-        for (boolean hadASession : new boolean[] {false, true}) {
-            long userId = USER_IDS.incrementAndGet();
-            if (hadASession) {
-                sessions.open(userId, "watch", "web");
-            }
-
-            var together = new CyclicBarrier(LOGINS);
-            List<CompletableFuture<TokenResponse>> logins = new ArrayList<>();
-            for (int i = 0; i < LOGINS; i++) {
-                logins.add(CompletableFuture.supplyAsync(() -> {
-                    awaitOthers(together);
-                    return sessions.open(userId, "watch", "web");
-                }));
-            }
-            for (var login : logins) {
-                assertThat(login.get(30, TimeUnit.SECONDS).userId()).isEqualTo(userId);
-            }
-
-            assertThat(deviceSessions.findByUserIdAndRevokedAtIsNullOrderByCreatedAtDesc(userId))
-                    .as("one live session for the device (a session before: %s)", hadASession)
-                    .hasSize(1);
+    @ParameterizedTest(name = "the device had a session before: {0}")
+    @ValueSource(booleans = {false, true})
+    void concurrentLoginsOfOneDevice_allSucceed_andLeaveOneLiveSession(boolean hadASession) throws Exception {
+        long userId = USER_IDS.incrementAndGet();
+        if (hadASession) {
+            sessions.open(userId, "watch", "web");
         }
+
+        var together = new CyclicBarrier(LOGINS);
+        List<CompletableFuture<TokenResponse>> logins = new ArrayList<>();
+        for (int i = 0; i < LOGINS; i++) {
+            logins.add(CompletableFuture.supplyAsync(() -> {
+                awaitOthers(together);
+                return sessions.open(userId, "watch", "web");
+            }));
+        }
+        for (var login : logins) {
+            assertThat(login.get(30, TimeUnit.SECONDS).userId()).isEqualTo(userId);
+        }
+
+        assertThat(deviceSessions.findByUserIdAndRevokedAtIsNullOrderByCreatedAtDesc(userId))
+                .as("one live session for the device")
+                .hasSize(1);
     }
 
     private static void awaitOthers(CyclicBarrier barrier) {
